@@ -1,0 +1,47 @@
+# symptomdb — the two commands are `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint format bench screenshots install install-test clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Re-install only when pyproject.toml changes, so a second `make run` starts at once.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[test]"
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/symptomdb setup
+	@echo "symptomdb is serving on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
+	$(BIN)/gunicorn symptomdb.wsgi:application --bind $(HOST):$(PORT) --workers 3 --access-logfile - --access-logformat '%(t)s "%(r)s" %(s)s %(b)s'
+
+test: install
+	bash scripts/ensure_system_packages.sh
+	$(BIN)/python scripts/run_tests.py
+
+lint: install
+	$(BIN)/ruff check symptomdb tests scripts bench
+	$(BIN)/ruff format --check symptomdb tests scripts bench
+	$(BIN)/mypy
+
+format: install
+	$(BIN)/ruff format symptomdb tests scripts bench
+	$(BIN)/ruff check --fix symptomdb tests scripts bench
+
+screenshots: install
+	SYMPTOMDB_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest tests/browser -q -k screenshot
+
+bench: install
+	@echo "No benchmarks yet: they arrive with question answering (bench/)."
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

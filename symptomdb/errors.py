@@ -1,0 +1,51 @@
+"""The one exception tree of symptomdb.
+
+Every error a user can meet is a ``SymptomdbError`` subclass whose message names what is
+wrong, where (file, line, field) and, where possible, how to fix it.
+"""
+
+from __future__ import annotations
+
+
+class SymptomdbError(Exception):
+    """Base of every error symptomdb raises on purpose."""
+
+
+class TopicFileError(SymptomdbError):
+    """A topic file is malformed or invalid.
+
+    Attributes:
+        path: the file, as given.
+        line: 1-based line number, or None when the error is about the whole file.
+        field: the front-matter field or body element at fault, or None.
+        problem: what is wrong and how to fix it.
+    """
+
+    def __init__(self, path: str, line: int | None, field: str | None, problem: str) -> None:
+        self.path = path
+        self.line = line
+        self.field = field
+        self.problem = problem
+        where = path
+        if line is not None:
+            where += f", line {line}"
+        if field:
+            where += f", field `{field}`"
+        super().__init__(f"{where}: {problem}")
+
+
+class TopicFilesInvalid(SymptomdbError):
+    """One or more topic files are invalid; ``errors`` holds every ``TopicFileError``."""
+
+    def __init__(self, errors: list[TopicFileError]) -> None:
+        self.errors = errors
+        lines = "\n".join(str(e) for e in errors)
+        super().__init__(f"{len(errors)} error(s) in topic files:\n{lines}")
+
+
+class CrisisResourceError(SymptomdbError):
+    """The crisis resources data file is malformed."""
+
+
+class DatabaseUnreachable(SymptomdbError):
+    """The configured database cannot be reached."""

@@ -1,0 +1,131 @@
+"""Crisis resources: the package's data file of crisis lines, as plain dataclasses.
+
+Plain Python (no Django) so the safety core can show help without the web stack.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from symptomdb.errors import CrisisResourceError
+
+__all__ = ["CountryResources", "CrisisDirectory", "CrisisService", "load_crisis_resources"]
+
+DATA_FILE = Path(__file__).with_name("data") / "crisis_resources.yaml"
+
+
+@dataclass(frozen=True)
+class CrisisService:
+    """One crisis line or chat service."""
+
+    name: str
+    source_url: str
+    phone: str = ""
+    text: str = ""
+    chat: str = ""
+    hours: str = ""
+    languages: tuple[str, ...] = ()
+    verified_on: dt.date | None = None
+
+    @property
+    def tel_href(self) -> str:
+        """The phone number as a ``tel:`` link target (digits and a leading + only)."""
+        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        return f"tel:{digits}" if digits else ""
+
+
+@dataclass(frozen=True)
+class CountryResources:
+    """A country's emergency number and crisis services."""
+
+    code: str
+    name: str
+    emergency: str
+    services: tuple[CrisisService, ...]
+
+
+@dataclass(frozen=True)
+class CrisisDirectory:
+    """All countries plus the international fallback."""
+
+    countries: tuple[CountryResources, ...]
+    fallback: CountryResources
+
+    def for_country(self, code: str | None) -> CountryResources:
+        """Return the resources for an ISO 3166 alpha-2 code, or the fallback."""
+        wanted = (code or "").upper()
+        for country in self.countries:
+            if country.code == wanted:
+                return country
+        return self.fallback
+
+
+def _service(raw: Any, where: str) -> CrisisService:
+    if not isinstance(raw, dict):
+        raise CrisisResourceError(f"{where}: expected a mapping")
+    for required in ("name", "source_url"):
+        if not isinstance(raw.get(required), str) or not raw[required].strip():
+            raise CrisisResourceError(f"{where}, field `{required}`: required")
+    if not any(raw.get(k) for k in ("phone", "text", "chat")):
+        raise CrisisResourceError(f"{where}: give at least one of phone, text, chat")
+    verified = raw.get("verified_on")
+    if verified is not None and not isinstance(verified, dt.date):
+        raise CrisisResourceError(f"{where}, field `verified_on`: expected YYYY-MM-DD or null")
+    return CrisisService(
+        name=raw["name"],
+        source_url=raw["source_url"],
+        phone=str(raw.get("phone") or ""),
+        text=str(raw.get("text") or ""),
+        chat=str(raw.get("chat") or ""),
+        hours=str(raw.get("hours") or ""),
+        languages=tuple(raw.get("languages") or ()),
+        verified_on=verified,
+    )
+
+
+def _country(raw: Any, where: str) -> CountryResources:
+    if not isinstance(raw, dict):
+        raise CrisisResourceError(f"{where}: expected a mapping")
+    for required in ("code", "name", "emergency"):
+        if not isinstance(raw.get(required), str) or not raw[required].strip():
+            raise CrisisResourceError(f"{where}, field `{required}`: required")
+    services = raw.get("services") or []
+    if not services:
+        raise CrisisResourceError(f"{where}, field `services`: at least one service is required")
+    return CountryResources(
+        code=raw["code"],
+        name=raw["name"],
+        emergency=raw["emergency"],
+        services=tuple(_service(s, f"{where}.services[{i}]") for i, s in enumerate(services)),
+    )
+
+
+def parse_crisis_resources(text: str, source: str) -> CrisisDirectory:
+    """Parse the crisis resources YAML.
+
+    Raises:
+        CrisisResourceError: naming the file and the entry at fault.
+    """
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise CrisisResourceError(f"{source}: malformed YAML: {exc}") from None
+    if not isinstance(data, dict) or "countries" not in data or "fallback" not in data:
+        raise CrisisResourceError(f"{source}: expected top-level `countries` and `fallback`")
+    countries = tuple(_country(c, f"{source}: countries[{i}]") for i, c in enumerate(data["countries"]))
+    codes = [c.code for c in countries]
+    if len(set(codes)) != len(codes):
+        raise CrisisResourceError(f"{source}: a country code appears twice")
+    return CrisisDirectory(countries=countries, fallback=_country(data["fallback"], f"{source}: fallback"))
+
+
+@cache
+def load_crisis_resources(path: Path = DATA_FILE) -> CrisisDirectory:
+    """Load (once) and return the shipped crisis resources."""
+    return parse_crisis_resources(path.read_text(encoding="utf-8"), str(path))

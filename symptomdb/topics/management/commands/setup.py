@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+
+from symptomdb.topics.loading import load_documents
+from symptomdb.topics.management.commands._topic_command import read_documents
+
+STARTER_DIR = Path(__file__).resolve().parents[2] / "starter"
+
+
+class Command(BaseCommand):
+    help = (
+        "Prepare a site: migrate the database, collect static files, create the home page and "
+        "topics index, and load the starter topics that do not exist yet. Safe to re-run: "
+        "existing topics and accounts are never changed."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--no-static", action="store_true", help="skip collectstatic")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        call_command("migrate", interactive=False, verbosity=0)
+        self.stdout.write("Database migrated.")
+        if not options["no_static"]:
+            call_command("collectstatic", interactive=False, verbosity=0)
+            self.stdout.write("Static files collected.")
+        report = load_documents(read_documents(str(STARTER_DIR)), missing_only=True)
+        self.stdout.write(
+            f"Starter topics: {len(report.created)} added, {len(report.skipped)} already present."
+        )
+        if not get_user_model().objects.filter(is_superuser=True).exists():
+            self.stdout.write(
+                "No admin account yet. Create one (you choose the password) with:\n"
+                "    .venv/bin/symptomdb createsuperuser"
+            )

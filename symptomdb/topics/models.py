@@ -1,0 +1,310 @@
+"""Topic pages, people and references.
+
+A topic is a Wagtail page (so editors get revisions, moderation workflow, scheduling,
+locking and previews); people and references are snippets so one record serves many topics.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import models
+from django.http import HttpRequest
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from symptomdb.topics.blocks import TopicSectionsBlock, block_name_to_kind
+from symptomdb.topics.rendering import render_markdown
+from symptomdb.vocabulary import CATEGORIES, CODE_SYSTEMS, KIND_BY_ID
+
+
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
+def _next_year() -> dt.date:
+    return timezone.localdate() + dt.timedelta(days=365)
+
+
+class Person(index.Indexed, models.Model):
+    """An author or medical reviewer: name, credentials and affiliation."""
+
+    name = models.CharField(max_length=200, unique=True)
+    credentials = models.CharField(
+        max_length=200, blank=True, help_text="Degrees and registrations, e.g. 'MD, FRCPsych'."
+    )
+    affiliation = models.CharField(max_length=300, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("credentials"), FieldPanel("affiliation")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+
+class Reference(index.Indexed, models.Model):
+    """A bibliographic record kept as CSL-JSON, identified by its CSL ``id``."""
+
+    key = models.CharField(
+        max_length=100, unique=True, help_text="The CSL id; cite it in sections as [@key]."
+    )
+    title = models.CharField(max_length=500, editable=False)
+    csl = models.JSONField(
+        help_text="The CSL-JSON item (type, title, author, issued, URL, …). Its id must equal the key."
+    )
+
+    panels = [FieldPanel("key"), FieldPanel("csl")]
+    search_fields = [index.SearchField("title"), index.SearchField("key")]
+
+    class Meta:
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return f"{self.title} [{self.key}]"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.csl = {**self.csl, "id": self.key}
+        self.title = str(self.csl.get("title", ""))[:500]
+        super().save(*args, **kwargs)
+
+    @property
+    def display(self) -> str:
+        """A readable one-line form: authors (year). Title. Container/publisher."""
+        csl = self.csl
+        authors = []
+        for person in csl.get("author", []) or []:
+            if "literal" in person:
+                authors.append(person["literal"])
+            else:
+                initials = "".join(part[0] for part in str(person.get("given", "")).split() if part)
+                authors.append(f"{person.get('family', '')} {initials}".strip())
+        year = ""
+        parts = (csl.get("issued") or {}).get("date-parts") or []
+        if parts and parts[0]:
+            year = str(parts[0][0])
+        pieces = []
+        if authors:
+            pieces.append(", ".join(authors[:6]) + (" et al." if len(authors) > 6 else ""))
+        if year:
+            pieces.append(f"({year}).")
+        pieces.append(str(csl.get("title", "")).rstrip(".") + ".")
+        container = csl.get("container-title") or csl.get("publisher")
+        if container:
+            pieces.append(f"{container}.")
+        if csl.get("number"):
+            pieces.append(str(csl["number"]) + ".")
+        return " ".join(pieces)
+
+
+register_snippet(Person)
+register_snippet(Reference)
+
+
+class HomePage(Page):
+    """The site's front page."""
+
+    intro = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["topics.TopicIndexPage"]
+    max_count = 1
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = TopicPage.objects.live().order_by("title")
+        return context
+
+
+class TopicIndexPage(Page):
+    """The A–Z list of topics (``/topics/``)."""
+
+    parent_page_types = ["topics.HomePage"]
+    subpage_types = ["topics.TopicPage"]
+    max_count = 1
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = TopicPage.objects.child_of(self).live().order_by("title")
+        return context
+
+
+class TopicPage(Page):
+    """One health topic with typed sections, people, dates, references and provenance."""
+
+    summary = models.TextField(max_length=400, help_text="One or two plain sentences.")
+    synonyms = models.TextField(blank=True, help_text="Other names readers use, one per line.")
+    category = models.CharField(max_length=40, choices=CATEGORIES, default="mental-health")
+    sensitive = models.BooleanField(
+        default=False,
+        help_text="Self-harm, suicide, eating disorders…: shows crisis help at the top of the page.",
+    )
+    created_on = models.DateField(default=_today)
+    updated_on = models.DateField(default=_today, help_text="When the content last changed.")
+    reviewed_on = models.DateField(
+        null=True, blank=True, help_text="Date of the last medical review; empty until one happens."
+    )
+    next_review_due = models.DateField(default=_next_year)
+    source_organisation = models.CharField(max_length=200, default="symptomdb project")
+    source_url = models.URLField(blank=True)
+    licence = models.CharField(max_length=100, default="CC BY 4.0")
+    body = StreamField(TopicSectionsBlock(), blank=True, use_json_field=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("synonyms"),
+        MultiFieldPanel(
+            [FieldPanel("category"), FieldPanel("sensitive"), InlinePanel("codes", label="Code")],
+            heading="Classification",
+        ),
+        FieldPanel("body"),
+        InlinePanel("topic_references", label="Reference"),
+    ]
+    people_panels = [
+        InlinePanel("authors", label="Author", min_num=1),
+        InlinePanel("reviewers", label="Medical reviewer"),
+        MultiFieldPanel(
+            [
+                FieldPanel("created_on"),
+                FieldPanel("updated_on"),
+                FieldPanel("reviewed_on"),
+                FieldPanel("next_review_due"),
+            ],
+            heading="Dates",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("source_organisation"), FieldPanel("source_url"), FieldPanel("licence")],
+            heading="Provenance",
+        ),
+        InlinePanel("related_topics", label="Related topic"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("synonyms"),
+        index.SearchField("body"),
+        index.FilterField("sensitive"),
+        index.FilterField("category"),
+    ]
+    parent_page_types = ["topics.TopicIndexPage"]
+    subpage_types: list[str] = []
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(people_panels, heading="People, dates and sources"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+
+    @property
+    def synonym_list(self) -> list[str]:
+        """The synonyms as a list, in the order written."""
+        return [s.strip() for s in self.synonyms.splitlines() if s.strip()]
+
+    @property
+    def is_reviewed(self) -> bool:
+        """True only when a review date and at least one reviewer are recorded."""
+        return self.reviewed_on is not None and self.reviewers.exists()
+
+    def ordered_references(self) -> list[Reference]:
+        """The topic's references in the order listed."""
+        return [tr.reference for tr in self.topic_references.select_related("reference").all()]
+
+    def rendered_sections(self) -> list[dict[str, Any]]:
+        """Sections ready for the template: kind, label, heading, anchor, HTML, items."""
+        numbers = {ref.key: n for n, ref in enumerate(self.ordered_references(), start=1)}
+        sections = []
+        used_anchors: set[str] = set()
+        for block in self.body:
+            kind = block_name_to_kind(block.block_type)
+            anchor = kind
+            counter = 2
+            while anchor in used_anchors:
+                anchor = f"{kind}-{counter}"
+                counter += 1
+            used_anchors.add(anchor)
+            value = block.value
+            items = [
+                {
+                    "item_type": item["item_type"],
+                    "name": item["name"],
+                    "html": render_markdown(item["description"], numbers),
+                }
+                for item in (value.get("items") or [])
+            ]
+            sections.append(
+                {
+                    "kind": kind,
+                    "kind_label": KIND_BY_ID[kind].label if kind in KIND_BY_ID else kind,
+                    "heading": value["heading"],
+                    "anchor": anchor,
+                    "html": render_markdown(value.get("body") or "", numbers),
+                    "items": items,
+                }
+            )
+        return sections
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.rendered_sections()
+        context["references"] = self.ordered_references()
+        context["authors"] = [a.person for a in self.authors.select_related("person")]
+        context["reviewers"] = [r.person for r in self.reviewers.select_related("person")]
+        context["related"] = [
+            r.target.specific
+            for r in self.related_topics.select_related("target")
+            if r.target is not None and r.target.live
+        ]
+        context["codes"] = [(dict(CODE_SYSTEMS).get(c.system, c.system), c.code) for c in self.codes.all()]
+        return context
+
+
+class TopicAuthor(Orderable):
+    page = ParentalKey(TopicPage, on_delete=models.CASCADE, related_name="authors")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    panels = [FieldPanel("person")]
+
+
+class TopicReviewer(Orderable):
+    page = ParentalKey(TopicPage, on_delete=models.CASCADE, related_name="reviewers")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    panels = [FieldPanel("person")]
+
+
+class TopicReference(Orderable):
+    page = ParentalKey(TopicPage, on_delete=models.CASCADE, related_name="topic_references")
+    reference = models.ForeignKey(Reference, on_delete=models.PROTECT, related_name="+")
+    panels = [FieldPanel("reference")]
+
+
+class TopicCode(Orderable):
+    page = ParentalKey(TopicPage, on_delete=models.CASCADE, related_name="codes")
+    system = models.CharField(max_length=20, choices=CODE_SYSTEMS)
+    code = models.CharField(max_length=40)
+    panels = [FieldPanel("system"), FieldPanel("code")]
+
+
+class TopicRelation(Orderable):
+    page = ParentalKey(TopicPage, on_delete=models.CASCADE, related_name="related_topics")
+    target = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", null=True
+    )
+    panels = [FieldPanel("target", heading="Topic")]

@@ -1,0 +1,236 @@
+"""The topic file format: what parses, and the message an editor gets for each mistake."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from symptomdb.errors import TopicFilesInvalid
+from symptomdb.importers.topic_markdown import (
+    parse_topic_markdown,
+    read_topic_dir,
+    render_topic_markdown,
+)
+
+TODAY = dt.date(2026, 11, 24)
+
+VALID = """\
+---
+slug: hiccups
+title: Hiccups
+summary: Short, repeated spasms of the diaphragm.
+synonyms: [hiccough, singultus]
+category: symptom
+sensitive: false
+codes:
+  icd10cm: [R06.6]
+status: published
+created: 2026-01-02
+updated: 2026-03-04
+reviewed: null
+next_review_due: 2027-03-04
+authors:
+  - name: symptomdb contributors
+    credentials: ""
+    affiliation: symptomdb project
+reviewers: []
+related: []
+provenance:
+  organisation: symptomdb project
+  licence: CC BY 4.0
+references:
+  - id: test-ref
+    type: webpage
+    title: A test reference
+    URL: https://example.org/hiccups
+---
+
+## What hiccups are {kind=information}
+
+Hiccups are common and usually harmless [@test-ref].
+
+## Treatment {kind=treatment}
+
+Most bouts stop on their own.
+
+### Slow breathing {item=self-care}
+
+Breathe slowly for a minute [@test-ref].
+
+### Medication for persistent hiccups {item=medication}
+
+A doctor may prescribe medicine when hiccups last for days.
+"""
+
+
+def parse(text: str, path: str = "topics/hiccups.md") -> object:
+    return parse_topic_markdown(text, path, TODAY)
+
+
+def errors_of(text: str, path: str = "topics/hiccups.md") -> list[str]:
+    with pytest.raises(TopicFilesInvalid) as info:
+        parse_topic_markdown(text, path, TODAY)
+    return [str(e) for e in info.value.errors]
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), start=1) if needle in line)
+
+
+def test_valid_file_gives_every_field_and_typed_sections() -> None:
+    doc = parse_topic_markdown(VALID, "topics/hiccups.md", TODAY)
+    assert doc.slug == "hiccups"
+    assert doc.synonyms == ("hiccough", "singultus")
+    assert doc.codes_dict() == {"icd10cm": ["R06.6"]}
+    assert doc.created == dt.date(2026, 1, 2)
+    assert doc.reviewed is None
+    assert [s.kind for s in doc.sections] == ["information", "treatment"]
+    treatment = doc.sections[1]
+    assert treatment.body == "Most bouts stop on their own."
+    assert [(i.item_type, i.name) for i in treatment.items] == [
+        ("self-care", "Slow breathing"),
+        ("medication", "Medication for persistent hiccups"),
+    ]
+    assert treatment.items[0].description == "Breathe slowly for a minute [@test-ref]."
+
+
+def test_render_then_parse_gives_the_same_document() -> None:
+    doc = parse_topic_markdown(VALID, "topics/hiccups.md", TODAY)
+    again = parse_topic_markdown(render_topic_markdown(doc), "topics/hiccups.md", TODAY)
+    assert again == doc
+
+
+def test_every_starter_topic_round_trips_through_render(starter_documents: list) -> None:
+    for doc in starter_documents:
+        text = render_topic_markdown(doc)
+        assert parse_topic_markdown(text, f"{doc.slug}.md", dt.date.today()) == doc
+
+
+def test_missing_required_field_is_named() -> None:
+    text = VALID.replace("title: Hiccups\n", "")
+    assert errors_of(text) == ["topics/hiccups.md, line 2, field `title`: required field is missing"]
+
+
+def test_unknown_section_kind_names_the_heading_line() -> None:
+    text = VALID.replace("{kind=information}", "{kind=remedies}")
+    (message,) = errors_of(text)
+    assert message.startswith(f"topics/hiccups.md, line {line_of(text, 'remedies')}, field `kind`:")
+    assert "unknown section kind 'remedies'" in message
+    assert "treatment" in message  # the message lists the kinds that do exist
+
+
+def test_section_without_kind_is_rejected_with_an_example() -> None:
+    text = VALID.replace("## What hiccups are {kind=information}", "## What hiccups are")
+    (message,) = errors_of(text)
+    assert f"line {line_of(text, '## What hiccups are')}" in message
+    assert "{kind=causes}" in message
+
+
+def test_malformed_yaml_names_the_line() -> None:
+    text = VALID.replace("category: symptom", "category: [symptom")
+    (message,) = errors_of(text)
+    assert message.startswith("topics/hiccups.md, line ")
+    assert "malformed YAML" in message
+    reported = int(message.split("line ")[1].split(":")[0].split(",")[0])
+    assert abs(reported - line_of(text, "category:")) <= 1
+
+
+def test_reference_without_title_names_line_and_field() -> None:
+    text = VALID.replace("    title: A test reference\n", "")
+    (message,) = errors_of(text)
+    assert message.startswith(
+        f"topics/hiccups.md, line {line_of(text, '- id: test-ref')}, field `references.0.title`"
+    )
+    assert "needs a `title`" in message
+
+
+def test_citation_of_unknown_reference_is_rejected() -> None:
+    text = VALID.replace("harmless [@test-ref]", "harmless [@nowhere]")
+    (message,) = errors_of(text)
+    assert f"line {line_of(text, '@nowhere')}" in message
+    assert "[@nowhere] matches no reference id" in message
+
+
+def test_review_date_in_the_future_is_rejected() -> None:
+    text = VALID.replace(
+        "reviewed: null", "reviewed: 2027-01-01"
+    ).replace("reviewers: []", "reviewers:\n  - name: A Reviewer")
+    messages = errors_of(text)
+    assert any(
+        f"line {line_of(text, 'reviewed: 2027')}, field `reviewed`: date 2027-01-01 is in the future" in m
+        for m in messages
+    )
+
+
+def test_review_date_without_a_reviewer_is_rejected() -> None:
+    text = VALID.replace("reviewed: null", "reviewed: 2026-05-01")
+    (message,) = errors_of(text)
+    assert "field `reviewed`: a review date needs the reviewer" in message
+
+
+def test_treatment_item_headings_only_inside_treatment() -> None:
+    text = VALID.replace(
+        "Hiccups are common", "### Odd heading {item=therapy}\n\nHiccups are common"
+    )
+    (message,) = errors_of(text)
+    assert "only for items inside a treatment section" in message
+
+
+def test_treatment_item_needs_a_known_type() -> None:
+    text = VALID.replace("{item=self-care}", "{item=potion}")
+    (message,) = errors_of(text)
+    assert f"line {line_of(text, 'potion')}" in message
+    assert "self-care" in message
+
+
+def test_raw_html_is_rejected() -> None:
+    text = VALID.replace("Most bouts stop", "<script>alert(1)</script> Most bouts stop")
+    (message,) = errors_of(text)
+    assert "raw HTML is not allowed" in message
+
+
+def test_unknown_field_is_reported_as_a_probable_typo() -> None:
+    text = VALID.replace("sensitive: false", "sensitve: false")
+    (message,) = errors_of(text)
+    assert f"line {line_of(text, 'sensitve')}, field `sensitve`: unknown field" in message
+
+
+def test_file_name_must_match_slug() -> None:
+    (message,) = errors_of(VALID, path="topics/hiccup.md")
+    assert "must be named hiccups.md" in message
+
+
+def test_bad_icd10cm_code_is_rejected() -> None:
+    text = VALID.replace("R06.6", "hiccups")
+    (message,) = errors_of(text)
+    assert "field `codes.icd10cm`: 'hiccups' is not an ICD-10-CM code" in message
+
+
+def test_several_problems_are_reported_together() -> None:
+    text = VALID.replace("category: symptom", "category: nonsense").replace(
+        "{kind=information}", "{kind=nonsense}"
+    )
+    messages = errors_of(text)
+    assert len(messages) == 2
+
+
+def test_front_matter_must_open_the_file() -> None:
+    (message,) = errors_of("## Heading {kind=information}\n\ntext\n")
+    assert message == (
+        "topics/hiccups.md, line 1: the file must start with a line '---' opening the YAML front matter"
+    )
+
+
+def test_directory_reports_every_file_and_duplicate_slugs(tmp_path: Path) -> None:
+    (tmp_path / "hiccups.md").write_text(VALID)
+    (tmp_path / "broken.md").write_text(VALID.replace("slug: hiccups", "slug: broken").replace("title: Hiccups\n", ""))
+    with pytest.raises(TopicFilesInvalid) as info:
+        read_topic_dir(tmp_path, TODAY)
+    assert [e.path for e in info.value.errors] == [str(tmp_path / "broken.md")]
+
+
+def test_missing_directory_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(TopicFilesInvalid, match="is not a directory of topic files"):
+        read_topic_dir(tmp_path / "missing", TODAY)
