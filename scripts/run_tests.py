@@ -17,12 +17,14 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from throwaway_postgres import throwaway_postgres  # noqa: E402
+from throwaway_postgres import throwaway_postgres
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _run(label: str, database_url: str | None, pytest_args: list[str]) -> tuple[int, dict[str, int]]:
+def _run(
+    label: str, database_url: str | None, pytest_args: list[str]
+) -> tuple[int, dict[str, int]]:
     env = dict(os.environ)
     env.pop("DATABASE_URL", None)
     if database_url:
@@ -34,7 +36,15 @@ def _run(label: str, database_url: str | None, pytest_args: list[str]) -> tuple[
         print(f"\n=== test suite on {label} ===", flush=True)
         started = time.monotonic()
         code = subprocess.call(
-            [sys.executable, "-m", "pytest", f"--junitxml={junit}", "-o", "junit_family=xunit2", *pytest_args],
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                f"--junitxml={junit}",
+                "-o",
+                "junit_family=xunit2",
+                *pytest_args,
+            ],
             cwd=ROOT,
             env=env,
         )

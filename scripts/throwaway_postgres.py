@@ -44,7 +44,19 @@ def throwaway_postgres() -> Iterator[str]:
     log = os.path.join(workdir, "server.log")
     try:
         subprocess.run(
-            [*prefix, f"{bin_dir}/initdb", "-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"],
+            [
+                *prefix,
+                f"{bin_dir}/initdb",
+                "-D",
+                data,
+                "-A",
+                "trust",
+                "-U",
+                "postgres",
+                "--no-sync",
+                "-E",
+                "UTF8",
+            ],
             check=True,
             stdout=subprocess.DEVNULL,
         )

@@ -64,7 +64,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args[0].replace("_", "-") in OUR_COMMANDS:
         args[0] = args[0].replace("-", "_")
     if args[0] == "help" and len(args) > 1:
-        args[1] = args[1].replace("-", "_") if args[1].replace("_", "-") in OUR_COMMANDS else args[1]
+        args[1] = (
+            args[1].replace("-", "_") if args[1].replace("_", "-") in OUR_COMMANDS else args[1]
+        )
     try:
         execute_from_command_line(["symptomdb", *args])
     except OperationalError as exc:

@@ -5,6 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -44,13 +50,93 @@ def loaded_site(db: None, starter_documents: list[TopicDocument]) -> list[TopicD
     return starter_documents
 
 
-@pytest.fixture
-def live_site(transactional_db: None, live_server: Any, starter_documents: list[TopicDocument]) -> Iterator[str]:
-    """A real HTTP server on loopback serving the starter site; yields its base URL."""
-    from symptomdb.topics.loading import load_documents
+def run_symptomdb(
+    *args: str, env: dict[str, str], settings: str = "symptomdb.settings"
+) -> subprocess.CompletedProcess[str]:
+    """Run the real `symptomdb` command in a child process with the given environment."""
+    return subprocess.run(
+        [sys.executable, "-m", "symptomdb.cli", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": settings, **env},
+        timeout=300,
+    )
 
-    load_documents(starter_documents)
-    yield live_server.url
+
+def fresh_database_env(folder: Path) -> dict[str, str]:
+    """Environment for a new, empty database on the engine of this test run.
+
+    On PostgreSQL runs (DATABASE_URL set by scripts/run_tests.py) a new database is created
+    on the same throwaway server; otherwise a new SQLite file in ``folder``.
+    """
+    env = {"SYMPTOMDB_DATA_DIR": str(folder)}
+    base_url = os.environ.get("DATABASE_URL", "")
+    if base_url.startswith("postgres"):
+        import psycopg
+
+        name = f"t_{uuid.uuid4().hex[:10]}"
+        server = base_url.rsplit("/", 1)[0]
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        env["DATABASE_URL"] = f"{server}/{name}"
+    else:
+        env["DATABASE_URL"] = f"sqlite:///{folder / 'symptomdb.sqlite3'}"
+    return env
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site as `make run` serves it: `symptomdb setup`, then gunicorn on loopback.
+
+    Yields the base URL. The server's log is attached to any failure of this fixture.
+    """
+    folder = tmp_path_factory.mktemp("live-site")
+    env = fresh_database_env(folder)
+    setup = run_symptomdb("setup", env=env)
+    assert setup.returncode == 0, setup.stderr
+    port = _free_port()
+    log_path = folder / "gunicorn.log"
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "symptomdb.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "2",
+            ],
+            env={**os.environ, "DJANGO_SETTINGS_MODULE": "symptomdb.settings", **env},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                with urllib.request.urlopen(f"{url}/help/", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                if server.poll() is not None:
+                    break
+                time.sleep(0.1)  # waiting for a child process to listen, not a timing assert
+        else:
+            pytest.fail(f"gunicorn did not start:\n{log_path.read_text()}")
+        if server.poll() is not None:
+            pytest.fail(f"gunicorn exited:\n{log_path.read_text()}")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 @pytest.fixture(scope="session")

@@ -1,9 +1,19 @@
-"""Test settings: the real settings, with static files served straight from the package."""
+"""Test settings: the real settings, with a throwaway data directory and static files served
+straight from the package (no collectstatic)."""
+
+import os
+import tempfile
+
+os.environ.setdefault("SYMPTOMDB_DATA_DIR", tempfile.mkdtemp(prefix="symptomdb-test-"))
 
 from symptomdb.settings import *  # noqa: F403
-from symptomdb.settings import STORAGES
+from symptomdb.settings import STATIC_ROOT, STORAGES
 
-STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+os.makedirs(STATIC_ROOT, exist_ok=True)
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 WHITENOISE_USE_FINDERS = True
 # Tests create users; a fast hasher keeps them quick (production uses Django's default).
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

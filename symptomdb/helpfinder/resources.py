@@ -118,11 +118,15 @@ def parse_crisis_resources(text: str, source: str) -> CrisisDirectory:
         raise CrisisResourceError(f"{source}: malformed YAML: {exc}") from None
     if not isinstance(data, dict) or "countries" not in data or "fallback" not in data:
         raise CrisisResourceError(f"{source}: expected top-level `countries` and `fallback`")
-    countries = tuple(_country(c, f"{source}: countries[{i}]") for i, c in enumerate(data["countries"]))
+    countries = tuple(
+        _country(c, f"{source}: countries[{i}]") for i, c in enumerate(data["countries"])
+    )
     codes = [c.code for c in countries]
     if len(set(codes)) != len(codes):
         raise CrisisResourceError(f"{source}: a country code appears twice")
-    return CrisisDirectory(countries=countries, fallback=_country(data["fallback"], f"{source}: fallback"))
+    return CrisisDirectory(
+        countries=countries, fallback=_country(data["fallback"], f"{source}: fallback")
+    )
 
 
 @cache

@@ -17,5 +17,10 @@ def get_help_now(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "helpfinder/get_help_now.html",
-        {"chosen": chosen, "others": others, "fallback": directory.fallback, "directory": directory},
+        {
+            "chosen": chosen,
+            "others": others,
+            "fallback": directory.fallback,
+            "directory": directory,
+        },
     )

@@ -39,7 +39,9 @@ __all__ = [
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REFERENCE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
-HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*(?:\{[ \t]*(\w+)[ \t]*=[ \t]*([\w-]*)[ \t]*\})?[ \t]*$")
+HEADING_RE = re.compile(
+    r"^(#{1,6})[ \t]+(.*?)[ \t]*(?:\{[ \t]*(\w+)[ \t]*=[ \t]*([\w-]*)[ \t]*\})?[ \t]*$"
+)
 CITATION_GROUP_RE = re.compile(r"\[(@[^\]]*)\]")
 CITATION_KEY_RE = re.compile(r"@([A-Za-z0-9][A-Za-z0-9_.:-]*)")
 HTML_TAG_RE = re.compile(r"<!--|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
@@ -49,12 +51,53 @@ MAX_SUMMARY = 400
 
 # CSL 1.0.2 item types (https://docs.citationstyles.org/en/stable/specification.html#appendix-iii-types).
 CSL_TYPES = frozenset(
-    """article article-journal article-magazine article-newspaper bill book broadcast chapter
-    classic collection dataset document entry entry-dictionary entry-encyclopedia event figure
-    graphic hearing interview legal_case legislation manuscript map motion_picture musical_score
-    pamphlet paper-conference patent performance periodical personal_communication post
-    post-weblog regulation report review review-book software song speech standard thesis
-    treaty webpage""".split()
+    [
+        "article",
+        "article-journal",
+        "article-magazine",
+        "article-newspaper",
+        "bill",
+        "book",
+        "broadcast",
+        "chapter",
+        "classic",
+        "collection",
+        "dataset",
+        "document",
+        "entry",
+        "entry-dictionary",
+        "entry-encyclopedia",
+        "event",
+        "figure",
+        "graphic",
+        "hearing",
+        "interview",
+        "legal_case",
+        "legislation",
+        "manuscript",
+        "map",
+        "motion_picture",
+        "musical_score",
+        "pamphlet",
+        "paper-conference",
+        "patent",
+        "performance",
+        "periodical",
+        "personal_communication",
+        "post",
+        "post-weblog",
+        "regulation",
+        "report",
+        "review",
+        "review-book",
+        "software",
+        "song",
+        "speech",
+        "standard",
+        "thesis",
+        "treaty",
+        "webpage",
+    ]
 )
 
 FRONT_MATTER_FIELDS = (
@@ -221,10 +264,10 @@ def _text(value: Any, name: str, line: int | None, errors: _Collector, required:
     if not isinstance(value, str):
         errors.add(line, name, f"expected text, got {type(value).__name__} {value!r}")
         return ""
-    value = value.strip()
-    if required and not value:
+    stripped = value.strip()
+    if required and not stripped:
         errors.add(line, name, "must not be empty")
-    return value
+    return stripped
 
 
 def _people(
@@ -233,24 +276,34 @@ def _people(
     if value is None:
         return ()
     if not isinstance(value, list):
-        errors.add(lines.get(name), name, "expected a list of people (name, credentials, affiliation)")
+        errors.add(
+            lines.get(name), name, "expected a list of people (name, credentials, affiliation)"
+        )
         return ()
     people: list[PersonRecord] = []
     for index, entry in enumerate(value):
         path = f"{name}.{index}"
         if not isinstance(entry, dict):
-            errors.add(lines.get(path), path, "expected a mapping with name, credentials, affiliation")
+            errors.add(
+                lines.get(path), path, "expected a mapping with name, credentials, affiliation"
+            )
             continue
         unknown = set(entry) - {"name", "credentials", "affiliation"}
         if unknown:
             errors.add(
-                lines.get(path), path, f"unknown key(s) {sorted(unknown)}; use name, credentials, affiliation"
+                lines.get(path),
+                path,
+                f"unknown key(s) {sorted(unknown)}; use name, credentials, affiliation",
             )
         people.append(
             PersonRecord(
                 name=_text(entry.get("name"), f"{path}.name", lines.get(path), errors, True),
-                credentials=_text(entry.get("credentials"), f"{path}.credentials", lines.get(path), errors, False),
-                affiliation=_text(entry.get("affiliation"), f"{path}.affiliation", lines.get(path), errors, False),
+                credentials=_text(
+                    entry.get("credentials"), f"{path}.credentials", lines.get(path), errors, False
+                ),
+                affiliation=_text(
+                    entry.get("affiliation"), f"{path}.affiliation", lines.get(path), errors, False
+                ),
             )
         )
     return tuple(people)
@@ -290,7 +343,9 @@ def _references(
                 "every reference needs an `id` of letters, digits and . _ : - (used as [@id])",
             )
         elif ref_id in seen:
-            errors.add(lines.get(f"{path}.id", line), f"{path}.id", f"duplicate reference id {ref_id!r}")
+            errors.add(
+                lines.get(f"{path}.id", line), f"{path}.id", f"duplicate reference id {ref_id!r}"
+            )
         else:
             seen.add(ref_id)
         title = item.get("title")
@@ -319,11 +374,15 @@ def _references(
     return tuple(refs)
 
 
-def _codes(value: Any, lines: dict[str, int], errors: _Collector) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _codes(
+    value: Any, lines: dict[str, int], errors: _Collector
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if value is None:
         return ()
     if not isinstance(value, dict):
-        errors.add(lines.get("codes"), "codes", "expected a mapping of code system to a list of codes")
+        errors.add(
+            lines.get("codes"), "codes", "expected a mapping of code system to a list of codes"
+        )
         return ()
     out: list[tuple[str, tuple[str, ...]]] = []
     for system, codes in value.items():
@@ -361,7 +420,11 @@ def _parse_body(
                 TreatmentItem(item["type"], item["name"], "\n".join(item["lines"]).strip())
             )
             if not "\n".join(item["lines"]).strip():
-                errors.add(item["line"], "body", f"treatment item {item['name']!r} needs a short description")
+                errors.add(
+                    item["line"],
+                    "body",
+                    f"treatment item {item['name']!r} needs a short description",
+                )
         item = None
 
     def close_section() -> None:
@@ -386,7 +449,11 @@ def _parse_body(
             heading = match.group(2).strip()
             attr, attr_value = match.group(3), match.group(4)
             if level == 1:
-                errors.add(line_no, "body", "level-1 headings are not allowed; the title is in front matter")
+                errors.add(
+                    line_no,
+                    "body",
+                    "level-1 headings are not allowed; the title is in front matter",
+                )
                 continue
             if level == 2:
                 close_section()
@@ -406,12 +473,20 @@ def _parse_body(
                     )
                 if not heading:
                     errors.add(line_no, "body", "section heading text is empty")
-                current = {"kind": kind, "heading": heading, "lines": [], "items": [], "line": line_no}
+                current = {
+                    "kind": kind,
+                    "heading": heading,
+                    "lines": [],
+                    "items": [],
+                    "line": line_no,
+                }
                 continue
             if level == 3:
                 if current is None or current["kind"] != "treatment":
                     errors.add(
-                        line_no, "body", "level-3 headings are only for items inside a treatment section"
+                        line_no,
+                        "body",
+                        "level-3 headings are only for items inside a treatment section",
                     )
                     continue
                 close_item()
@@ -426,20 +501,28 @@ def _parse_body(
                     item_type = "therapy"
                 item = {"type": item_type, "name": heading, "lines": [], "line": line_no}
                 continue
-            errors.add(line_no, "body", "use only level-2 (section) and level-3 (treatment item) headings")
+            errors.add(
+                line_no, "body", "use only level-2 (section) and level-3 (treatment item) headings"
+            )
             continue
         if HTML_TAG_RE.search(raw):
             errors.add(line_no, "body", "raw HTML is not allowed; use Markdown")
         for group in CITATION_GROUP_RE.findall(raw):
             for key in CITATION_KEY_RE.findall(group):
                 if key not in reference_ids:
-                    errors.add(line_no, "body", f"citation [@{key}] matches no reference id in `references`")
+                    errors.add(
+                        line_no,
+                        "body",
+                        f"citation [@{key}] matches no reference id in `references`",
+                    )
         if item is not None:
             item["lines"].append(raw)
         elif current is not None:
             current["lines"].append(raw)
         elif raw.strip():
-            errors.add(line_no, "body", "text before the first section; start with '## Heading {kind=…}'")
+            errors.add(
+                line_no, "body", "text before the first section; start with '## Heading {kind=…}'"
+            )
     close_section()
     if not sections:
         errors.add(first_line, "body", "a topic needs at least one section ('## Heading {kind=…}')")
@@ -478,14 +561,18 @@ def parse_topic_markdown(text: str, path: str, today: dt.date) -> TopicDocument:
         problem = getattr(exc, "problem", None) or str(exc)
         errors.add(line, None, f"malformed YAML front matter: {problem}")
         raise TopicFilesInvalid(errors.errors) from None
-    if not isinstance(data, dict):
+    if node is None or not isinstance(data, dict):
         errors.add(2, None, "the front matter must be a YAML mapping of fields")
         raise TopicFilesInvalid(errors.errors)
     lines = _node_lines(node, offset=2)
 
     for key in data:
         if key not in FRONT_MATTER_FIELDS:
-            errors.add(lines.get(str(key)), str(key), f"unknown field; known fields: {', '.join(FRONT_MATTER_FIELDS)}")
+            errors.add(
+                lines.get(str(key)),
+                str(key),
+                f"unknown field; known fields: {', '.join(FRONT_MATTER_FIELDS)}",
+            )
     for key in REQUIRED_FIELDS:
         if data.get(key) in (None, "", []):
             errors.add(2, key, "required field is missing")
@@ -495,22 +582,34 @@ def parse_topic_markdown(text: str, path: str, today: dt.date) -> TopicDocument:
 
     slug = _text(data.get("slug"), "slug", line_of("slug"), errors, False)
     if slug and not SLUG_RE.match(slug):
-        errors.add(line_of("slug"), "slug", f"{slug!r} is not a slug: use lowercase letters, digits and hyphens")
+        errors.add(
+            line_of("slug"),
+            "slug",
+            f"{slug!r} is not a slug: use lowercase letters, digits and hyphens",
+        )
     expected_name = Path(path).stem
     if slug and SLUG_RE.match(slug) and expected_name != slug and Path(path).suffix == ".md":
         errors.add(line_of("slug"), "slug", f"the file must be named {slug}.md to match its slug")
     title = _text(data.get("title"), "title", line_of("title"), errors, False)
     summary = _text(data.get("summary"), "summary", line_of("summary"), errors, False)
     if len(summary) > MAX_SUMMARY:
-        errors.add(line_of("summary"), "summary", f"is {len(summary)} characters; keep it to {MAX_SUMMARY}")
+        errors.add(
+            line_of("summary"), "summary", f"is {len(summary)} characters; keep it to {MAX_SUMMARY}"
+        )
 
     synonyms_raw = data.get("synonyms") or []
-    if not isinstance(synonyms_raw, list) or not all(isinstance(s, str) and s.strip() for s in synonyms_raw):
+    if not isinstance(synonyms_raw, list) or not all(
+        isinstance(s, str) and s.strip() for s in synonyms_raw
+    ):
         errors.add(line_of("synonyms"), "synonyms", "expected a list of non-empty strings")
         synonyms_raw = []
     category = _text(data.get("category"), "category", line_of("category"), errors, False)
     if category and category not in CATEGORY_IDS:
-        errors.add(line_of("category"), "category", f"unknown category {category!r}; use one of {sorted(CATEGORY_IDS)}")
+        errors.add(
+            line_of("category"),
+            "category",
+            f"unknown category {category!r}; use one of {sorted(CATEGORY_IDS)}",
+        )
     sensitive = data.get("sensitive", False)
     if not isinstance(sensitive, bool):
         errors.add(line_of("sensitive"), "sensitive", "expected true or false")
@@ -519,10 +618,24 @@ def parse_topic_markdown(text: str, path: str, today: dt.date) -> TopicDocument:
     if status and status not in STATUSES:
         errors.add(line_of("status"), "status", f"expected one of {list(STATUSES)}, got {status!r}")
 
-    created = _date(data.get("created"), "created", line_of("created"), errors, today) if "created" in data else None
-    updated = _date(data.get("updated"), "updated", line_of("updated"), errors, today) if "updated" in data else None
+    created = (
+        _date(data.get("created"), "created", line_of("created"), errors, today)
+        if "created" in data
+        else None
+    )
+    updated = (
+        _date(data.get("updated"), "updated", line_of("updated"), errors, today)
+        if "updated" in data
+        else None
+    )
     next_due = (
-        _date(data.get("next_review_due"), "next_review_due", line_of("next_review_due"), errors, today)
+        _date(
+            data.get("next_review_due"),
+            "next_review_due",
+            line_of("next_review_due"),
+            errors,
+            today,
+        )
         if "next_review_due" in data
         else None
     )
@@ -539,12 +652,20 @@ def parse_topic_markdown(text: str, path: str, today: dt.date) -> TopicDocument:
     authors = _people(data.get("authors"), "authors", lines, errors)
     reviewers = _people(data.get("reviewers"), "reviewers", lines, errors)
     if reviewed and not reviewers:
-        errors.add(line_of("reviewed"), "reviewed", "a review date needs the reviewer in `reviewers`")
+        errors.add(
+            line_of("reviewed"), "reviewed", "a review date needs the reviewer in `reviewers`"
+        )
     if reviewers and not reviewed:
-        errors.add(line_of("reviewers"), "reviewers", "reviewers are listed but `reviewed` (the date) is missing")
+        errors.add(
+            line_of("reviewers"),
+            "reviewers",
+            "reviewers are listed but `reviewed` (the date) is missing",
+        )
 
     related_raw = data.get("related") or []
-    if not isinstance(related_raw, list) or not all(isinstance(s, str) and SLUG_RE.match(s) for s in related_raw):
+    if not isinstance(related_raw, list) or not all(
+        isinstance(s, str) and SLUG_RE.match(s) for s in related_raw
+    ):
         errors.add(line_of("related"), "related", "expected a list of topic slugs")
         related_raw = []
     elif slug in related_raw:
@@ -554,15 +675,33 @@ def parse_topic_markdown(text: str, path: str, today: dt.date) -> TopicDocument:
     prov_raw = data.get("provenance")
     if prov_raw is not None:
         if not isinstance(prov_raw, dict):
-            errors.add(line_of("provenance"), "provenance", "expected a mapping with organisation, licence, url")
+            errors.add(
+                line_of("provenance"),
+                "provenance",
+                "expected a mapping with organisation, licence, url",
+            )
         else:
             unknown = set(prov_raw) - {"organisation", "licence", "url"}
             if unknown:
                 errors.add(line_of("provenance"), "provenance", f"unknown key(s) {sorted(unknown)}")
             provenance = Provenance(
-                organisation=_text(prov_raw.get("organisation"), "provenance.organisation", line_of("provenance"), errors, True),
-                licence=_text(prov_raw.get("licence"), "provenance.licence", line_of("provenance"), errors, True),
-                url=_text(prov_raw.get("url"), "provenance.url", line_of("provenance"), errors, False),
+                organisation=_text(
+                    prov_raw.get("organisation"),
+                    "provenance.organisation",
+                    line_of("provenance"),
+                    errors,
+                    True,
+                ),
+                licence=_text(
+                    prov_raw.get("licence"),
+                    "provenance.licence",
+                    line_of("provenance"),
+                    errors,
+                    True,
+                ),
+                url=_text(
+                    prov_raw.get("url"), "provenance.url", line_of("provenance"), errors, False
+                ),
             )
 
     codes = _codes(data.get("codes"), lines, errors)
@@ -616,15 +755,23 @@ def read_topic_dir(directory: Path, today: dt.date) -> list[TopicDocument]:
         errors.append(TopicFileError(str(directory), None, None, "holds no *.md topic files"))
     for path in files:
         try:
-            documents.append(parse_topic_markdown(path.read_text(encoding="utf-8"), str(path), today))
+            documents.append(
+                parse_topic_markdown(path.read_text(encoding="utf-8"), str(path), today)
+            )
         except TopicFilesInvalid as exc:
             errors.extend(exc.errors)
         except UnicodeDecodeError as exc:
-            errors.append(TopicFileError(str(path), None, None, f"is not UTF-8 text ({exc.reason})"))
+            errors.append(
+                TopicFileError(str(path), None, None, f"is not UTF-8 text ({exc.reason})")
+            )
     seen: dict[str, str] = {}
     for doc, path in zip(documents, files, strict=False):
         if doc.slug in seen:
-            errors.append(TopicFileError(str(path), None, "slug", f"slug {doc.slug!r} is also used by {seen[doc.slug]}"))
+            errors.append(
+                TopicFileError(
+                    str(path), None, "slug", f"slug {doc.slug!r} is also used by {seen[doc.slug]}"
+                )
+            )
         seen[doc.slug] = str(path)
     if errors:
         raise TopicFilesInvalid(errors)
@@ -632,7 +779,9 @@ def read_topic_dir(directory: Path, today: dt.date) -> list[TopicDocument]:
 
 
 def _people_yaml(people: Iterable[PersonRecord]) -> list[dict[str, str]]:
-    return [{"name": p.name, "credentials": p.credentials, "affiliation": p.affiliation} for p in people]
+    return [
+        {"name": p.name, "credentials": p.credentials, "affiliation": p.affiliation} for p in people
+    ]
 
 
 class _Dumper(yaml.SafeDumper):
@@ -667,7 +816,12 @@ def render_topic_markdown(doc: TopicDocument) -> str:
         },
         "references": [dict(r) for r in doc.references],
     }
-    out = ["---", yaml.dump(front, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100).rstrip(), "---", ""]
+    out = [
+        "---",
+        yaml.dump(front, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100).rstrip(),
+        "---",
+        "",
+    ]
     for section in doc.sections:
         out.append(f"## {section.heading} {{kind={section.kind}}}")
         out.append("")

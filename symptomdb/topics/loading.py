@@ -93,11 +93,17 @@ def _stream_raw(sections: Sequence[SectionRecord]) -> list[dict[str, Any]]:
                 {
                     "type": "item",
                     "id": str(uuid.uuid4()),
-                    "value": {"item_type": i.item_type, "name": i.name, "description": i.description},
+                    "value": {
+                        "item_type": i.item_type,
+                        "name": i.name,
+                        "description": i.description,
+                    },
                 }
                 for i in section.items
             ]
-        raw.append({"type": kind_to_block_name(section.kind), "value": value, "id": str(uuid.uuid4())})
+        raw.append(
+            {"type": kind_to_block_name(section.kind), "value": value, "id": str(uuid.uuid4())}
+        )
     return raw
 
 
@@ -146,7 +152,9 @@ def page_to_document(page: TopicPage, live: bool) -> TopicDocument:
         reviewed=page.reviewed_on,
         reviewers=tuple(person(r.person) for r in page.reviewers.all()),
         related=tuple(related),
-        references=tuple({**r.reference.csl, "id": r.reference.key} for r in page.topic_references.all()),
+        references=tuple(
+            {**r.reference.csl, "id": r.reference.key} for r in page.topic_references.all()
+        ),
         sections=tuple(sections),
     )
 
@@ -168,13 +176,17 @@ def check_documents(documents: Sequence[TopicDocument]) -> None:
         TopicFilesInvalid: listing every problem.
     """
     errors: list[TopicFileError] = []
-    known_slugs = {d.slug for d in documents} | set(TopicPage.objects.values_list("slug", flat=True))
+    known_slugs = {d.slug for d in documents} | set(
+        TopicPage.objects.values_list("slug", flat=True)
+    )
     other_pages = Page.objects.exclude(id__in=TopicPage.objects.values("id"))
     for doc in documents:
         for slug in doc.related:
             if slug not in known_slugs:
                 errors.append(
-                    TopicFileError(f"{doc.slug}.md", None, "related", f"no topic has the slug {slug!r}")
+                    TopicFileError(
+                        f"{doc.slug}.md", None, "related", f"no topic has the slug {slug!r}"
+                    )
                 )
         if doc.slug in {"home", "topics"} and other_pages.filter(slug=doc.slug).exists():
             errors.append(TopicFileError(f"{doc.slug}.md", None, "slug", "this slug is reserved"))
@@ -233,11 +245,21 @@ def _apply(page: TopicPage, doc: TopicDocument, pages_by_slug: dict[str, Page]) 
     page.source_url = doc.provenance.url
     page.licence = doc.provenance.licence
     page.body = TopicSectionsBlock().to_python(_stream_raw(doc.sections))
-    page.authors = [TopicAuthor(person=_person(p)) for p in doc.authors]
-    page.reviewers = [TopicReviewer(person=_person(p)) for p in doc.reviewers]
-    page.topic_references = [TopicReference(reference=_reference(r)) for r in doc.references]
-    page.codes = [TopicCode(system=system, code=code) for system, codes in doc.codes for code in codes]
-    page.related_topics = [TopicRelation(target=pages_by_slug[slug]) for slug in doc.related]
+    # sort_order is set explicitly: without it the order of people, references and codes
+    # would be whatever the database returns (PostgreSQL reorders after updates).
+    page.authors = [TopicAuthor(person=_person(p), sort_order=i) for i, p in enumerate(doc.authors)]
+    page.reviewers = [
+        TopicReviewer(person=_person(p), sort_order=i) for i, p in enumerate(doc.reviewers)
+    ]
+    page.topic_references = [
+        TopicReference(reference=_reference(r), sort_order=i) for i, r in enumerate(doc.references)
+    ]
+    flat_codes = [(system, code) for system, codes in doc.codes for code in codes]
+    page.codes = [TopicCode(system=s, code=c, sort_order=i) for i, (s, c) in enumerate(flat_codes)]
+    page.related_topics = [
+        TopicRelation(target=pages_by_slug[slug], sort_order=i)
+        for i, slug in enumerate(doc.related)
+    ]
 
 
 def load_documents(documents: Iterable[TopicDocument], *, missing_only: bool = False) -> LoadReport:

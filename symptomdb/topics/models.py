@@ -273,7 +273,9 @@ class TopicPage(Page):
             for r in self.related_topics.select_related("target")
             if r.target is not None and r.target.live
         ]
-        context["codes"] = [(dict(CODE_SYSTEMS).get(c.system, c.system), c.code) for c in self.codes.all()]
+        context["codes"] = [
+            (dict(CODE_SYSTEMS).get(c.system, c.system), c.code) for c in self.codes.all()
+        ]
         return context
 
 

@@ -19,8 +19,22 @@ _MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": 
 _CITATION_RE = re.compile(r"\[(@[^\]]+)\]")
 _KEY_RE = re.compile(r"@([A-Za-z0-9][A-Za-z0-9_.:-]*)")
 _ALLOWED_TAGS = {
-    "p", "ul", "ol", "li", "strong", "em", "a", "code", "pre", "blockquote", "br", "hr", "sup",
-    "h4", "h5", "h6",
+    "p",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "a",
+    "code",
+    "pre",
+    "blockquote",
+    "br",
+    "hr",
+    "sup",
+    "h4",
+    "h5",
+    "h6",
 }
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "sup": {"class"}}
 

@@ -110,7 +110,9 @@ def test_every_starter_topic_round_trips_through_render(starter_documents: list)
 
 def test_missing_required_field_is_named() -> None:
     text = VALID.replace("title: Hiccups\n", "")
-    assert errors_of(text) == ["topics/hiccups.md, line 2, field `title`: required field is missing"]
+    assert errors_of(text) == [
+        "topics/hiccups.md, line 2, field `title`: required field is missing"
+    ]
 
 
 def test_unknown_section_kind_names_the_heading_line() -> None:
@@ -154,12 +156,13 @@ def test_citation_of_unknown_reference_is_rejected() -> None:
 
 
 def test_review_date_in_the_future_is_rejected() -> None:
-    text = VALID.replace(
-        "reviewed: null", "reviewed: 2027-01-01"
-    ).replace("reviewers: []", "reviewers:\n  - name: A Reviewer")
+    text = VALID.replace("reviewed: null", "reviewed: 2027-01-01").replace(
+        "reviewers: []", "reviewers:\n  - name: A Reviewer"
+    )
     messages = errors_of(text)
     assert any(
-        f"line {line_of(text, 'reviewed: 2027')}, field `reviewed`: date 2027-01-01 is in the future" in m
+        f"line {line_of(text, 'reviewed: 2027')}, field `reviewed`: date 2027-01-01 is in the future"
+        in m
         for m in messages
     )
 
@@ -225,7 +228,9 @@ def test_front_matter_must_open_the_file() -> None:
 
 def test_directory_reports_every_file_and_duplicate_slugs(tmp_path: Path) -> None:
     (tmp_path / "hiccups.md").write_text(VALID)
-    (tmp_path / "broken.md").write_text(VALID.replace("slug: hiccups", "slug: broken").replace("title: Hiccups\n", ""))
+    (tmp_path / "broken.md").write_text(
+        VALID.replace("slug: hiccups", "slug: broken").replace("title: Hiccups\n", "")
+    )
     with pytest.raises(TopicFilesInvalid) as info:
         read_topic_dir(tmp_path, TODAY)
     assert [e.path for e in info.value.errors] == [str(tmp_path / "broken.md")]

@@ -1,0 +1,66 @@
+"""Crisis lines: the shipped data, its validation, and the "Get help now" page."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.test import Client
+
+from symptomdb.errors import CrisisResourceError
+from symptomdb.helpfinder.resources import load_crisis_resources, parse_crisis_resources
+
+
+def test_shipped_data_covers_the_required_countries_and_a_fallback() -> None:
+    directory = load_crisis_resources()
+    codes = {c.code for c in directory.countries}
+    assert {"US", "GB", "IE", "CA", "AU"} <= codes
+    assert directory.fallback.services
+    for country in (*directory.countries, directory.fallback):
+        assert country.emergency
+        for service in country.services:
+            assert service.source_url.startswith("https://")
+            assert service.phone or service.text or service.chat
+
+
+def test_unknown_country_falls_back_to_international() -> None:
+    directory = load_crisis_resources()
+    assert directory.for_country("ZZ") is directory.fallback
+    assert directory.for_country("gb").name == "United Kingdom"
+
+
+def test_service_without_any_contact_is_rejected_with_its_place() -> None:
+    text = """
+countries:
+  - code: XX
+    name: Testland
+    emergency: "112"
+    services:
+      - name: Quiet line
+        source_url: https://example.org
+fallback:
+  code: INTL
+  name: Anywhere
+  emergency: local
+  services: [{name: Dir, chat: https://example.org, source_url: https://example.org}]
+"""
+    with pytest.raises(
+        CrisisResourceError, match=r"test.yaml: countries\[0\].services\[0\]: give at least one"
+    ):
+        parse_crisis_resources(text, "test.yaml")
+
+
+def test_get_help_now_puts_the_chosen_country_first(client: Client) -> None:
+    html = client.get("/help/?country=IE").content.decode()
+    first = html.index('class="country featured" id="country-IE"')
+    assert first < html.index('id="country-US"')
+    assert "Pieta" in html and "112 or 999" in html
+
+
+def test_get_help_now_never_calls_an_unchecked_number_verified(client: Client) -> None:
+    html = client.get("/help/").content.decode()
+    unverified = [
+        s for c in load_crisis_resources().countries for s in c.services if s.verified_on is None
+    ]
+    assert html.count("not yet checked against the source") >= len(unverified)
+    assert not re.search(r"— verified \d", html)
