@@ -2,7 +2,9 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+CHECKSUM := $(shell cksum < pyproject.toml | cut -d' ' -f1)
+RUN_STAMP := $(VENV)/.installed-run-$(CHECKSUM)
+TEST_STAMP := $(VENV)/.installed-test-$(CHECKSUM)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -12,33 +14,39 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 # Re-install only when pyproject.toml changes, so a second `make run` starts at once.
-$(STAMP): pyproject.toml | $(BIN)/python
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -e .
+	rm -f $(VENV)/.installed-run-*
+	touch $@
+
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[test]"
 	rm -f $(VENV)/.installed-*
-	touch $(STAMP)
+	touch $(RUN_STAMP) $@
 
-install: $(STAMP)
+install: $(RUN_STAMP)
+install-test: $(TEST_STAMP)
 
 run: install
 	$(BIN)/symptomdb setup
 	@echo "symptomdb is serving on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
 	$(BIN)/gunicorn symptomdb.wsgi:application --bind $(HOST):$(PORT) --workers 3 --access-logfile - --access-logformat '%(t)s "%(r)s" %(s)s %(b)s'
 
-test: install
+test: install-test
 	bash scripts/ensure_system_packages.sh
 	$(BIN)/python scripts/run_tests.py
 
-lint: install
+lint: install-test
 	$(BIN)/ruff check symptomdb tests scripts bench
 	$(BIN)/ruff format --check symptomdb tests scripts bench
 	$(BIN)/mypy
 
-format: install
+format: install-test
 	$(BIN)/ruff format symptomdb tests scripts bench
 	$(BIN)/ruff check --fix symptomdb tests scripts bench
 
-screenshots: install
-	SYMPTOMDB_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest tests/browser -q -k screenshot
+screenshots: install-test
+	SYMPTOMDB_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest tests/browser -q
 
 bench: install
 	@echo "No benchmarks yet: they arrive with question answering (bench/)."

@@ -1,0 +1,32 @@
+"""Docs stay true: every command is documented, the README shows the two commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from symptomdb.cli import OUR_COMMANDS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("command", OUR_COMMANDS)
+def test_every_symptomdb_command_is_in_the_operators_guide(command: str) -> None:
+    assert f"symptomdb {command}" in (ROOT / "docs" / "operators.md").read_text()
+
+
+def test_readme_gives_the_two_commands_and_ci_runs_the_test_one() -> None:
+    readme = (ROOT / "README.md").read_text()
+    assert "make run" in readme and "make test" in readme
+    ci = [
+        line
+        for line in (ROOT / ".ci" / "run").read_text().splitlines()
+        if line and not line.startswith("#")
+    ]
+    assert ci[-1] == "make test"
+
+
+def test_readme_screenshot_exists() -> None:
+    assert "docs/screenshots/topic-page.png" in (ROOT / "README.md").read_text()
+    assert (ROOT / "docs" / "screenshots" / "topic-page.png").stat().st_size > 10_000
