@@ -49,3 +49,15 @@ class CrisisResourceError(SymptomdbError):
 
 class DatabaseUnreachable(SymptomdbError):
     """The configured database cannot be reached."""
+
+
+class PublishBlocked(SymptomdbError):
+    """Publishing was refused because the content breaks a blocking safe-messaging rule."""
+
+    def __init__(self, slug: str, findings: list[str]) -> None:
+        self.slug = slug
+        self.findings = findings
+        lines = "\n".join(f"  {f}" for f in findings)
+        super().__init__(
+            f"{slug}: not published, safe-messaging problems must be fixed first:\n{lines}"
+        )

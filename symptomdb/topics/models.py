@@ -262,6 +262,22 @@ class TopicPage(Page):
             )
         return sections
 
+    def publish(self, revision: Any, *args: Any, **kwargs: Any) -> Any:
+        """Publish, unless the revision breaks a blocking safe-messaging rule.
+
+        Every route to publishing (the editor, a workflow approval, a command) passes here.
+
+        Raises:
+            PublishBlocked: listing the blocking findings; nothing is published.
+        """
+        from symptomdb.errors import PublishBlocked
+        from symptomdb.topics.safe_messaging import describe, lint_page
+
+        blocking = [f for f in lint_page(revision.as_object()) if f.severity == "block"]
+        if blocking:
+            raise PublishBlocked(self.slug, [describe(f) for f in blocking])
+        return super().publish(revision, *args, **kwargs)
+
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.rendered_sections()

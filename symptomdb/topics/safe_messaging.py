@@ -1,0 +1,40 @@
+"""Safe-messaging lint applied to topic pages: the publish gate and the editor's warnings.
+
+The rules themselves live in the plain-Python core (``symptomdb.safety.content_lint``); this
+module adapts pages to it and reads which rules block publishing from settings.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+from symptomdb.safety.content_lint import DEFAULT_BLOCKING, RULES, LintFinding, lint_topic
+from symptomdb.topics.models import TopicPage
+
+
+def blocking_rules() -> frozenset[str]:
+    """Rules that block publishing: ``SYMPTOMDB_LINT_BLOCKING`` in settings, else the default."""
+    configured = getattr(settings, "SYMPTOMDB_LINT_BLOCKING", None)
+    if configured is None:
+        return DEFAULT_BLOCKING
+    unknown = set(configured) - set(RULES)
+    if unknown:
+        raise ValueError(
+            f"SYMPTOMDB_LINT_BLOCKING names unknown rules {sorted(unknown)}; known: {sorted(RULES)}"
+        )
+    return frozenset(configured)
+
+
+def lint_page(page: TopicPage, blocking: frozenset[str] | None = None) -> list[LintFinding]:
+    """Lint a topic page (or an unsaved revision of one) as it would be published."""
+    from symptomdb.topics.loading import page_to_document
+
+    return lint_topic(
+        page_to_document(page, live=True), blocking if blocking is not None else blocking_rules()
+    )
+
+
+def describe(finding: LintFinding) -> str:
+    """One line for editors: where, what, and the suggested fix."""
+    where = f"{finding.topic} › {finding.section}" if finding.section else finding.topic
+    return f'{where}: [{finding.severity}] {finding.rule}: "{finding.words}" — {finding.message} Suggestion: {finding.suggestion}'

@@ -1,0 +1,600 @@
+"""The safe-messaging lint: what each rule flags, what it leaves alone, and the starter topics."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from symptomdb.importers.topic_markdown import TopicDocument, parse_topic_markdown, read_topic_dir
+from symptomdb.safety.content_lint import (
+    DEFAULT_BLOCKING,
+    RULES,
+    LintFinding,
+    lint_text,
+    lint_topic,
+)
+
+TODAY = dt.date(2026, 11, 24)
+REPO = Path(__file__).resolve().parent.parent.parent
+STARTER_DIR = REPO / "symptomdb" / "topics" / "starter"
+
+FRONT_MATTER = """\
+---
+slug: {slug}
+title: {title}
+summary: {summary}
+category: mental-health
+sensitive: {sensitive}
+status: published
+created: 2026-01-02
+updated: 2026-03-04
+next_review_due: 2027-03-04
+authors:
+  - name: symptomdb contributors
+provenance:
+  organisation: symptomdb project
+  licence: CC BY 4.0
+---
+
+"""
+
+HELP_SECTION = """\
+## When to get help now {kind=seek-help}
+
+If you are thinking about suicide, call your local emergency number or a crisis line: in the
+US, call or text 988; in the UK and Ireland, call Samaritans free on 116 123.
+"""
+
+
+def make_topic(
+    body: str,
+    *,
+    slug: str = "x",
+    title: str = "Self-injury",
+    summary: str = "Self-injury means hurting yourself on purpose, and people do recover.",
+    sensitive: bool = True,
+) -> TopicDocument:
+    """Parse a small topic file built from a Markdown body."""
+    text = (
+        FRONT_MATTER.format(
+            slug=slug, title=title, summary=summary, sensitive=str(sensitive).lower()
+        )
+        + body
+    )
+    return parse_topic_markdown(text, f"{slug}.md", TODAY)
+
+
+def section(text: str, heading: str = "What self-injury is", kind: str = "information") -> str:
+    """One section of a topic file, followed by a help section so help is never missing."""
+    return f"## {heading} {{kind={kind}}}\n\n{text}\n\n{HELP_SECTION}"
+
+
+def of_rule(findings: list[LintFinding], rule: str) -> list[LintFinding]:
+    return [f for f in findings if f.rule == rule]
+
+
+def single(findings: list[LintFinding], rule: str) -> LintFinding:
+    matching = of_rule(findings, rule)
+    assert len(matching) == 1, findings
+    return matching[0]
+
+
+# --- Rule 1: stigmatising language --------------------------------------------------------
+
+
+def test_committed_suicide_is_flagged_with_died_by_suicide_suggestion() -> None:
+    doc = make_topic(section("Her uncle committed suicide when she was twelve."))
+
+    finding = single(lint_topic(doc), "stigmatising-language")
+
+    assert finding == LintFinding(
+        rule="stigmatising-language",
+        severity="block",
+        topic="x",
+        section="What self-injury is",
+        words="committed suicide",
+        message='"committed suicide" implies a crime or sin; write "died by suicide".',
+        suggestion=finding.suggestion,
+    )
+    assert "died by suicide" in finding.suggestion
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "alternative"),
+    [
+        ("People who commit suicide often give some warning.", "commit suicide", "died by suicide"),
+        ("News reports called it a successful suicide.", "successful suicide", "died by suicide"),
+        (
+            "Her second successful suicide attempt was reported in the paper.",
+            "successful suicide attempt",
+            "died by suicide",
+        ),
+        (
+            "After a failed suicide attempt he was admitted to hospital.",
+            "failed suicide attempt",
+            "survived a suicide attempt",
+        ),
+        (
+            "It was her third unsuccessful attempt at suicide.",
+            "unsuccessful attempt",
+            "suicide attempt",
+        ),
+        ("The suicide victim was seventeen.", "suicide victim", "person who died by suicide"),
+        (
+            "Staff said the girl who self-harms was just attention-seeking.",
+            "attention-seeking",
+            "sign that someone needs support",
+        ),
+        (
+            "Staff treated him as an attention seeker after he self-harmed.",
+            "attention seeker",
+            "sign that someone needs support",
+        ),
+        (
+            "People who self-harm can be manipulative with staff.",
+            "manipulative",
+            "a person who self-harms may be in great pain",
+        ),
+        (
+            "Teenage self-mutilators need specialist help.",
+            "self-mutilators",
+            "person who self-harms",
+        ),
+        ("She has been a cutter since she was fourteen.", "cutter", "person who self-harms"),
+        ("Self harmers often hide their injuries.", "Self harmers", "person who self-harms"),
+    ],
+)
+def test_stigmatising_terms_are_flagged_with_person_first_alternatives(
+    sentence: str, words: str, alternative: str
+) -> None:
+    finding = single(lint_text(sentence, topic="t", section="S"), "stigmatising-language")
+
+    assert (finding.words, finding.severity, finding.topic, finding.section) == (
+        words,
+        "block",
+        "t",
+        "S",
+    )
+    assert alternative in finding.suggestion
+    assert f'"{words}"' in finding.message
+
+
+def test_stigmatising_words_keep_original_case_in_a_title_case_heading() -> None:
+    doc = make_topic(
+        section("Many things can lead to suicide.", heading="Why People Commit Suicide")
+    )
+
+    finding = single(lint_topic(doc), "stigmatising-language")
+
+    assert finding.words == "Commit Suicide"
+    assert finding.section == "Why People Commit Suicide"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A suicidal person needs to be listened to without judgement.",
+        "Her brother died by suicide last year.",
+        "He survived a suicide attempt and now volunteers with a charity.",
+        "Self-harm is not attention-seeking; it is a sign of distress.",
+        "It is a myth that people who self-harm are attention seeking.",
+        "People with BPD are often wrongly seen as manipulative.",
+        "He made a failed attempt to fix the printer.",
+        "Shape the biscuits with a cookie cutter.",
+        "Her commitment to therapy made a real difference.",
+        "Take any mention of self-harm or suicide seriously.",
+    ],
+)
+def test_stigmatising_language_leaves_safe_wording_alone(sentence: str) -> None:
+    assert lint_text(sentence) == []
+
+
+# --- Rule 2: method detail ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "fix"),
+    [
+        (
+            "Many people who self-harm start by cutting themselves in secret.",
+            "cutting themselves",
+            '"self-harm"',
+        ),
+        ("Self-harm such as cutting is common in teenagers.", "cutting", '"self-harm"'),
+        ("He took 40 tablets in a suicide attempt.", "40 tablets", "Remove the amount"),
+        ("Forums share how to kill yourself.", "how to kill yourself", "crisis line"),
+        (
+            "Several suicides have happened at the Riverside Bridge.",
+            "Riverside Bridge",
+            "a public place",
+        ),
+        (
+            "She had been stockpiling pills before her suicide attempt.",
+            "stockpiling pills",
+            '"a suicide attempt"',
+        ),
+        (
+            "Self-poisoning is the most common form of self-harm seen in hospital.",
+            "Self-poisoning",
+            '"self-harm"',
+        ),
+    ],
+)
+def test_method_detail_is_flagged_with_general_wording_suggestion(
+    sentence: str, words: str, fix: str
+) -> None:
+    finding = single(lint_text(sentence, topic="t", section="S"), "method-detail")
+
+    assert (finding.words, finding.severity, finding.section) == (words, "block", "S")
+    assert fix in finding.suggestion
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cut down on caffeine and alcohol, which can make anxiety worse.",
+        "Feeling cut off from other people is common in those who self-harm.",
+        "Dialectical behaviour therapy (DBT) can reduce repeated self-harm.",
+        "If you can, put some distance between yourself and anything you might use to hurt yourself.",
+        "Lock away medicines and remove firearms to make the home safer for someone at risk of suicide.",
+        "Be careful not to cut yourself when cooking.",
+        "This page explains how to talk about self-harm and how to help someone who self-harms.",
+        "Call the Crisis Text Line if you are thinking about suicide.",
+        "The Samaritans Line is open day and night for anyone thinking about suicide.",
+        "Teachers can be trained to notice signs of suicide risk.",
+        "Cuts to mental health services have been linked to rising self-harm.",
+        "Cutting-edge research on suicide prevention is promising.",
+        "If you are taking medication and have suicidal thoughts, tell your doctor.",
+        "Peer support can be a bridge to services for people with suicidal thoughts.",
+        "Drowning in debt can feed suicidal thoughts.",
+        "Call 911 in the US or 999 in the UK if someone has harmed themselves.",
+    ],
+)
+def test_method_detail_leaves_idioms_and_means_safety_advice_alone(sentence: str) -> None:
+    assert of_rule(lint_text(sentence), "method-detail") == []
+
+
+# --- Rule 3: lethality detail -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("Firearms are the most lethal method of suicide.", "most lethal"),
+        ("Some people think an overdose is a painless way to die.", "painless"),
+        ("Online forums call it a sure way to die.", "sure way to die"),
+        ("The article described hanging as quick and painless.", "quick and painless"),
+        ("Suicide by firearm has a high fatality rate.", "fatality rate"),
+        ("The forum said that with this method, death was guaranteed.", "death was guaranteed"),
+    ],
+)
+def test_lethality_statements_are_flagged(sentence: str, words: str) -> None:
+    finding = single(lint_text(sentence, topic="t"), "lethality-detail")
+
+    assert (finding.words, finding.severity, finding.section) == (words, "block", "")
+    assert "help is available" in finding.suggestion
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An ECG is quick and painless.",
+        "Calls to the suicide crisis line are confidential, and your privacy is guaranteed.",
+        "The best way to help someone with suicidal thoughts is to listen.",
+        "Suicide rates have fallen in some countries over the past twenty years.",
+        "CBT and DBT are among the most effective ways to reduce suicidal behaviour.",
+        "Overdose death rates have risen.",
+    ],
+)
+def test_lethality_detail_leaves_everyday_uses_alone(sentence: str) -> None:
+    assert of_rule(lint_text(sentence), "lethality-detail") == []
+
+
+# --- Rule 4: graphic description ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("He was found in a blood-soaked room after the attempt.", "blood-soaked"),
+        ("The wound was gaping and needed stitches.", "gaping"),
+        ("She had deep cuts on her arms.", "deep cuts"),
+        ("He was bleeding out when help arrived.", "bleeding out"),
+        ("The film lingered on gory scenes.", "gory"),
+        ("Photos of mutilated bodies were shared online.", "mutilated"),
+    ],
+)
+def test_graphic_injury_words_are_flagged_in_any_context(sentence: str, words: str) -> None:
+    finding = single(lint_text(sentence), "graphic-description")
+
+    assert (finding.words, finding.severity) == (words, "block")
+    assert "an injury that needs medical care" in finding.suggestion
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There is no blood test or scan for BPD.",
+        "Female genital mutilation is a human rights issue.",
+        "Many people with BPD describe a deep fear of being left or rejected.",
+        "If you do hurt yourself, look after the injury and get medical help when you need it.",
+    ],
+)
+def test_graphic_description_leaves_plain_medical_wording_alone(sentence: str) -> None:
+    assert lint_text(sentence) == []
+
+
+# --- Rule 5: sensational language ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "alternative"),
+    [
+        ("Teen suicide has become an epidemic.", "epidemic", "rates have risen"),
+        ("Self-harm rates are skyrocketing among girls.", "skyrocketing", "have risen"),
+        ("It was a tragic suicide that shook the town.", "tragic", "died by suicide"),
+        ("The shocking suicide of a young actor made headlines.", "shocking", "died by suicide"),
+        ("Locals say the cliffs are a suicide hotspot.", "suicide hotspot", "describe"),
+        ("Experts fear copycat suicides after the story.", "copycat", "rates have increased"),
+    ],
+)
+def test_sensational_words_about_suicide_warn_by_default(
+    sentence: str, words: str, alternative: str
+) -> None:
+    finding = single(lint_text(sentence), "sensational-language")
+
+    assert (finding.words, finding.severity) == (words, "warn")
+    assert alternative in finding.suggestion
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Suicide rates have risen in some countries over the past decade.",
+        "A tragic accident left him with PTSD.",
+        "A diagnosis can come as a shocking surprise.",
+        "Rates of childhood obesity are skyrocketing.",
+    ],
+)
+def test_sensational_language_needs_a_suicide_or_self_harm_context(sentence: str) -> None:
+    assert lint_text(sentence) == []
+
+
+# --- Rule 6: presents suicide as a solution -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("For him, suicide was the only way out.", "the only way out"),
+        ("Suicide seemed like the only way out of his debts.", "the only way out"),
+        ("Self-harm works for me when I am overwhelmed.", "Self-harm works"),
+        ("Self-harm brings relief from unbearable feelings.", "brings relief"),
+        ("His suicide ended his suffering.", "ended his suffering"),
+        ("She is finally at peace after taking her own life.", "finally at peace"),
+    ],
+)
+def test_suicide_presented_as_a_solution_warns_by_default(sentence: str, words: str) -> None:
+    finding = single(lint_text(sentence), "presents-suicide-as-solution")
+
+    assert (finding.words, finding.severity) == (words, "warn")
+    assert "helped in other ways" in finding.suggestion
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Suicide is not a solution to your problems.",
+        "Suicide is never the only way out.",
+        "It can feel like the only way out, but help is available.",
+        "The relief self-harm brings tends to be brief.",
+        "The relief it brings tends to be brief.",
+        "Self-harm can bring relief for a short while, but the feelings come back.",
+        "Suicidal thoughts often come when there seems to be no other way out.",
+        "A form of CBT focused on suicide helps you understand what happens in a crisis.",
+    ],
+)
+def test_negated_and_corrective_statements_are_not_presented_as_solutions(sentence: str) -> None:
+    assert lint_text(sentence) == []
+
+
+# --- Severity and blocking ----------------------------------------------------------------
+
+
+def test_rules_and_default_blocking_are_as_documented() -> None:
+    assert list(RULES) == [
+        "stigmatising-language",
+        "method-detail",
+        "lethality-detail",
+        "graphic-description",
+        "sensational-language",
+        "presents-suicide-as-solution",
+        "missing-help-resources",
+    ]
+    assert (
+        frozenset(
+            {
+                "stigmatising-language",
+                "method-detail",
+                "lethality-detail",
+                "graphic-description",
+                "missing-help-resources",
+            }
+        )
+        == DEFAULT_BLOCKING
+    )
+
+
+def test_custom_blocking_changes_severities() -> None:
+    text = "Teen suicide has become an epidemic, and the boy who committed suicide was 15."
+
+    default = {f.rule: f.severity for f in lint_text(text)}
+    custom = {
+        f.rule: f.severity for f in lint_text(text, blocking=frozenset({"sensational-language"}))
+    }
+    none_block = {f.severity for f in lint_text(text, blocking=frozenset())}
+
+    assert default == {"sensational-language": "warn", "stigmatising-language": "block"}
+    assert custom == {"sensational-language": "block", "stigmatising-language": "warn"}
+    assert none_block == {"warn"}
+
+
+def test_lint_topic_passes_custom_blocking_to_every_finding() -> None:
+    doc = make_topic("## Overview {kind=information}\n\nHe committed suicide.\n")
+
+    findings = lint_topic(doc, blocking=frozenset({"missing-help-resources"}))
+
+    assert [(f.rule, f.severity) for f in findings] == [
+        ("stigmatising-language", "warn"),
+        ("missing-help-resources", "block"),
+    ]
+
+
+# --- Rule 7: missing help resources -------------------------------------------------------
+
+
+def test_sensitive_topic_without_help_section_or_crisis_line_is_blocked() -> None:
+    doc = make_topic("## What self-injury is {kind=information}\n\nPeople do recover.\n")
+
+    finding = single(lint_topic(doc), "missing-help-resources")
+
+    assert (finding.severity, finding.topic, finding.section, finding.words) == (
+        "block",
+        "x",
+        "",
+        "",
+    )
+    assert "seek-help" in finding.message
+    assert "crisis line" in finding.message
+    assert "kind=seek-help" in finding.suggestion
+    assert "988" in finding.suggestion
+
+
+def test_help_section_without_crisis_line_names_only_the_crisis_line() -> None:
+    doc = make_topic("## When to get help {kind=seek-help}\n\nSee your GP or family doctor.\n")
+
+    finding = single(lint_topic(doc), "missing-help-resources")
+
+    assert "crisis line" in finding.message
+    assert "seek-help" not in finding.message
+
+
+def test_crisis_line_without_help_section_names_only_the_help_section() -> None:
+    doc = make_topic(
+        "## What self-injury is {kind=information}\n\nIn the UK, call Samaritans on 116 123.\n"
+    )
+
+    finding = single(lint_topic(doc), "missing-help-resources")
+
+    assert "seek-help" in finding.message
+    assert "crisis line" not in finding.message
+
+
+def test_sensitive_topic_with_help_section_and_crisis_line_passes() -> None:
+    assert lint_topic(make_topic(section("People do recover."))) == []
+
+
+def test_non_sensitive_topic_needs_no_help_resources() -> None:
+    doc = make_topic(
+        "## What hiccups are {kind=information}\n\nHiccups are common and harmless.\n",
+        title="Hiccups",
+        summary="Short, repeated spasms of the diaphragm.",
+        sensitive=False,
+    )
+
+    assert lint_topic(doc) == []
+
+
+# --- Where findings are reported ----------------------------------------------------------
+
+
+def test_title_and_summary_findings_have_an_empty_section() -> None:
+    doc = make_topic(
+        section("People do recover."),
+        title="The self-harm epidemic",
+        summary="Cutters need support, not judgement.",
+    )
+
+    findings = lint_topic(doc)
+
+    assert [(f.rule, f.section, f.words) for f in findings] == [
+        ("sensational-language", "", "epidemic"),
+        ("stigmatising-language", "", "Cutters"),
+    ]
+
+
+def test_treatment_item_findings_name_the_heading_and_the_item() -> None:
+    body = (
+        "## Treatment {kind=treatment}\n\n"
+        "Talking therapies help.\n\n"
+        "### Support for suicide victims {item=support-group}\n\n"
+        "Groups for families.\n\n"
+        "### Safety planning {item=programme}\n\n"
+        "A plan for people who have survived a failed suicide attempt.\n\n" + HELP_SECTION
+    )
+
+    findings = lint_topic(make_topic(body))
+
+    assert [(f.section, f.words) for f in findings] == [
+        ("Treatment › Support for suicide victims", "suicide victims"),
+        ("Treatment › Safety planning", "failed suicide attempt"),
+    ]
+
+
+def test_findings_follow_document_order() -> None:
+    body = (
+        "## Overview {kind=information}\n\n"
+        "Teen suicide is an epidemic. Her uncle committed suicide.\n\n"
+        "## Signs {kind=symptoms}\n\n"
+        "The wound was gaping.\n\n" + HELP_SECTION
+    )
+
+    findings = lint_topic(make_topic(body))
+
+    assert [(f.section, f.words) for f in findings] == [
+        ("Overview", "epidemic"),
+        ("Overview", "committed suicide"),
+        ("Signs", "gaping"),
+    ]
+
+
+def test_words_are_quoted_exactly_as_written_across_a_line_break() -> None:
+    finding = single(lint_text("Her uncle Committed\nsuicide in 2019."), "stigmatising-language")
+
+    assert finding.words == "Committed\nsuicide"
+    assert finding.message.startswith('"Committed suicide"')
+
+
+def test_overlapping_matches_of_one_rule_are_reported_once() -> None:
+    findings = lint_text("It was a successful suicide attempt.")
+
+    assert [f.words for f in findings] == ["successful suicide attempt"]
+
+
+# --- Shipped content and independence from Django -----------------------------------------
+
+
+def test_every_starter_topic_lints_with_zero_findings() -> None:
+    documents = read_topic_dir(STARTER_DIR, dt.date.today())
+
+    findings = {doc.slug: lint_topic(doc) for doc in documents}
+
+    assert "self-injury" in findings
+    assert {slug: found for slug, found in findings.items() if found} == {}
+
+
+def test_module_imports_without_django_or_wagtail() -> None:
+    code = (
+        "import sys, symptomdb.safety.content_lint; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('django', 'wagtail')))"
+    )
+
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
+
+    assert result.stdout.strip() == "[]"
