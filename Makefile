@@ -49,7 +49,7 @@ screenshots: install-test
 	SYMPTOMDB_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest tests/browser -q
 
 bench: install
-	@echo "No benchmarks yet: they arrive with question answering (bench/)."
+	$(BIN)/python bench/crisis_screen.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -10,11 +10,19 @@ import os
 import sys
 from collections.abc import Sequence
 
-OUR_COMMANDS = ("setup", "check-topics", "load-topics", "export-topics")
+OUR_COMMANDS = (
+    "setup",
+    "check-topics",
+    "load-topics",
+    "export-topics",
+    "lint-content",
+    "screen",
+    "check-resources",
+)
 
 
 def _overview() -> str:
-    from django.core.management import load_command_class
+    from django.core.management import get_commands, load_command_class
 
     lines = [
         "usage: symptomdb COMMAND [ARGS]",
@@ -22,7 +30,8 @@ def _overview() -> str:
         "symptomdb commands:",
     ]
     for name in OUR_COMMANDS:
-        command = load_command_class("symptomdb.topics", name.replace("-", "_"))
+        module_name = name.replace("-", "_")
+        command = load_command_class(get_commands()[module_name], module_name)
         lines.append(f"  {name:<16}{command.help}")
     lines += [
         "",

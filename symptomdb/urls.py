@@ -4,10 +4,14 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 
+from symptomdb.api.urls import api
 from symptomdb.helpfinder import views as help_views
+from symptomdb.topics import views as topic_views
 
 urlpatterns = [
     path("help/", help_views.get_help_now, name="get-help-now"),
+    path("api/v1/", api.urls),
+    path("ask/", topic_views.ask, name="ask"),
     path("admin/", include(wagtailadmin_urls)),
     path("", include(wagtail_urls)),
 ]

@@ -15,7 +15,13 @@ import yaml
 
 from symptomdb.errors import CrisisResourceError
 
-__all__ = ["CountryResources", "CrisisDirectory", "CrisisService", "load_crisis_resources"]
+__all__ = [
+    "CountryResources",
+    "CrisisDirectory",
+    "CrisisService",
+    "load_crisis_resources",
+    "stale_services",
+]
 
 DATA_FILE = Path(__file__).with_name("data") / "crisis_resources.yaml"
 
@@ -133,3 +139,16 @@ def parse_crisis_resources(text: str, source: str) -> CrisisDirectory:
 def load_crisis_resources(path: Path = DATA_FILE) -> CrisisDirectory:
     """Load (once) and return the shipped crisis resources."""
     return parse_crisis_resources(path.read_text(encoding="utf-8"), str(path))
+
+
+def stale_services(
+    directory: CrisisDirectory, today: dt.date, max_age_days: int = 183
+) -> list[tuple[CountryResources, CrisisService]]:
+    """Entries never verified, or verified more than ``max_age_days`` before ``today``."""
+    limit = today - dt.timedelta(days=max_age_days)
+    return [
+        (country, service)
+        for country in (*directory.countries, directory.fallback)
+        for service in country.services
+        if service.verified_on is None or service.verified_on < limit
+    ]

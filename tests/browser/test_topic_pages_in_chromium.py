@@ -74,3 +74,15 @@ def test_choosing_a_country_shows_its_lines_first(page: Page, live_site: str) ->
     featured = page.locator(".country.featured")
     expect(featured).to_have_id("country-AU")
     expect(featured).to_contain_text("13 11 14")
+
+
+def test_crisis_question_from_the_home_page_shows_help_first(page: Page, live_site: str) -> None:
+    page.goto(f"{live_site}/")
+    page.get_by_label("Ask a health question").fill("i cant do this anymore, i want to end it all")
+    page.get_by_role("button", name="Ask").click()
+    help_block = page.locator(".help-first.leads")
+    expect(help_block).to_be_visible()
+    expect(help_block).to_be_in_viewport()
+    expect(help_block.get_by_role("heading")).to_have_text("You don't have to face this alone")
+    first_heading = page.locator("main h2, main h1").first
+    expect(first_heading).to_have_text("You don't have to face this alone")

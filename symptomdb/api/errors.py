@@ -1,0 +1,46 @@
+"""One JSON error shape for every API error:
+
+{"error": {"code": "invalid-parameter", "message": "...", "fields": [{"field": "text", "message": "..."}]}}
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import HttpError, ValidationError
+
+
+def error_body(
+    code: str, message: str, fields: list[dict[str, str]] | None = None
+) -> dict[str, Any]:
+    """The body of every error response."""
+    return {"error": {"code": code, "message": message, "fields": fields or []}}
+
+
+def install_error_handlers(api: NinjaAPI) -> None:
+    """Make validation and HTTP errors use the one shape."""
+
+    @api.exception_handler(ValidationError)
+    def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+        fields = []
+        for error in exc.errors:
+            location = [
+                str(part)
+                for part in error.get("loc", ())
+                if part not in ("body", "query", "payload")
+            ]
+            fields.append(
+                {"field": ".".join(location) or "body", "message": str(error.get("msg", "invalid"))}
+            )
+        message = "; ".join(f"{f['field']}: {f['message']}" for f in fields) or "invalid request"
+        return api.create_response(
+            request, error_body("invalid-parameter", message, fields), status=422
+        )
+
+    @api.exception_handler(HttpError)
+    def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        return api.create_response(
+            request, error_body(f"http-{exc.status_code}", str(exc)), status=exc.status_code
+        )

@@ -1,0 +1,85 @@
+"""POST /api/v1/screen: the crisis screen for integrators, with help in fixed fields."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+from pydantic import Field
+
+from symptomdb.helpfinder.counters import count_screen
+from symptomdb.safety.crisis_screen import screen_text
+from symptomdb.safety.help_first import help_first
+from symptomdb.safety.serialise import help_to_dict, screen_to_dict
+
+router = Router(tags=["safety"])
+
+
+class ScreenIn(Schema):
+    text: str = Field(min_length=1, max_length=20_000, description="What the reader wrote.")
+    country: str | None = Field(
+        default=None,
+        min_length=2,
+        max_length=2,
+        description="ISO 3166 alpha-2 code the reader chose, e.g. GB.",
+    )
+
+
+class ReasonOut(Schema):
+    rule: str
+    level: str
+    words: str
+    sentence: int
+
+
+class ServiceOut(Schema):
+    name: str
+    phone: str | None
+    text: str | None
+    chat: str | None
+    hours: str | None
+    languages: list[str]
+    source_url: str
+    verified_on: str | None = Field(
+        description="Date last checked against the source; null means never."
+    )
+
+
+class CountryOut(Schema):
+    code: str
+    name: str
+
+
+class HelpOut(Schema):
+    leads: bool = Field(
+        description="True for crisis and emergency: show this before anything else."
+    )
+    heading: str
+    message: str
+    emergency_number: str
+    country: CountryOut
+    services: list[ServiceOut]
+
+
+class ScreenOut(Schema):
+    level: str = Field(description="none, concern, crisis or emergency")
+    needs_help_first: bool
+    reasons: list[ReasonOut]
+    mentions_self_harm_or_suicide: bool
+    help: HelpOut | None
+
+
+@router.post("/screen", response=ScreenOut, summary="Screen text for crisis language")
+def screen(request: HttpRequest, payload: ScreenIn) -> dict[str, Any]:
+    """Return the level, the reasons and — for crisis and emergency — help to show first.
+
+    Not a clinical risk assessment. The text is neither stored nor logged; only a daily
+    count per level is kept.
+    """
+    result = screen_text(payload.text)
+    count_screen("api", result.level)
+    data = screen_to_dict(result)
+    data["needs_help_first"] = result.needs_help_first
+    data["help"] = help_to_dict(help_first(result, payload.country))
+    return data

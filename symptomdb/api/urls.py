@@ -1,0 +1,18 @@
+"""The versioned JSON API: /api/v1/ (docs at /api/v1/docs, schema at /api/v1/openapi.json)."""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+
+from symptomdb.api.errors import install_error_handlers
+from symptomdb.api.safety import router as safety_router
+
+api = NinjaAPI(
+    title="symptomdb API",
+    version="1",
+    description="Health topics, answers and safety screening. Errors share one shape: "
+    '{"error": {"code", "message", "fields": [{"field", "message"}]}}.',
+    urls_namespace="api-v1",
+)
+install_error_handlers(api)
+api.add_router("/", safety_router)

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
+
+from symptomdb.helpfinder.resources import DATA_FILE, load_crisis_resources, stale_services
+
+
+class Command(BaseCommand):
+    help = (
+        "List crisis lines not verified against their source in the last 6 months "
+        "(or never). --strict exits with status 1 when any are listed."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--max-age-days", type=int, default=183, help="default: 183 (6 months)")
+        parser.add_argument("--today", help="judge staleness as of this date (YYYY-MM-DD)")
+        parser.add_argument("--strict", action="store_true", help="exit 1 if anything is stale")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        today = timezone.localdate()
+        if options["today"]:
+            try:
+                today = dt.date.fromisoformat(options["today"])
+            except ValueError:
+                raise CommandError(f"--today {options['today']!r}: expected YYYY-MM-DD") from None
+        directory = load_crisis_resources()
+        stale = stale_services(directory, today, options["max_age_days"])
+        total = sum(len(c.services) for c in (*directory.countries, directory.fallback))
+        for country, service in stale:
+            when = (
+                f"last verified {service.verified_on}" if service.verified_on else "never verified"
+            )
+            self.stdout.write(
+                f"{country.code}  {service.name}: {when} — check {service.source_url}"
+            )
+        self.stdout.write(
+            f"{len(stale)} of {total} entries need checking (data: {DATA_FILE}). "
+            "Set verified_on only after checking an entry against its source."
+        )
+        if stale and options["strict"]:
+            raise CommandError(f"{len(stale)} crisis resource entries are stale")
