@@ -138,6 +138,15 @@ _REPLACEMENTS: tuple[tuple[str, str], ...] = (
         r"\b(think|thinking|thoughts|want|wanting|urges?) (about|of|to) (kill|killing|hurt|hurting|harm|harming|end|ending) yourself\b",
         r"\1 \2 \3 yourself_generic",
     ),
+    (r"\bd[!1]e\b|\bdi3\b|\bd!3\b", "die"),
+    (r"\bjus\b|\bjst\b", "just"),
+    (r"\bevrything\b|\beverythin\b|\bevrythin\b|\beverthing\b", "everything"),
+    (r"\bsh'?-?ing\b", "self-harming"),
+    (r"\b(\w+)'s (just|been|already|taken|done|hurt|gone|got)\b", r"\1 has \2"),
+    (
+        r"\b(\w+)'s (not|going|about|saying|ending|doing|on|in|at|really|so|very|locked|talking|sitting|standing)\b",
+        r"\1 is \2",
+    ),
     (r"\bwanna\b", "want to"),
     (r"\bwana\b", "want to"),
     (r"\bwan2\b", "want to"),
@@ -210,6 +219,10 @@ _META_LANGUAGE = re.compile(
     r"\b(?:word|words|term|means?|meaning|slang|stands? for|short for|spell|spelled|spelt|called|emoji)\b",
     re.IGNORECASE,
 )
+_REPORTED_QUOTE = re.compile(
+    r"(\b(?:says?|said|reads?|warns?|warning|label|leaflet|states?|article|headline|title|lyrics?|song|sings?|book|film|movie|packet|insert)\b[^'\"]{0,25})(?<![A-Za-z])['\"][^'\"]{3,200}['\"](?![A-Za-z])",
+    re.IGNORECASE,
+)
 _QUOTED_TERM = re.compile(r"(?<!\w)['\"](?:[\w-]+ ?){1,2}['\"](?!\w)")
 
 
@@ -223,6 +236,8 @@ def _normalise(text: str) -> str:
     )
     if _META_LANGUAGE.search(text):
         text = _QUOTED_TERM.sub(" a word ", text)
+    # Words quoted from a leaflet, label, article or song are reported, not said.
+    text = _REPORTED_QUOTE.sub(r"\1 a quotation ", text)
     text = text.replace("`", "'")
     text = text.lower()
     # Repeated letters ("soooo", "dieeee") collapse to at most two.
@@ -1186,6 +1201,61 @@ _PATTERNS += (
     ),
 )
 
+# More indirect phrasings (third set; see docs/safety.md for the numbers before and after).
+_PATTERNS += (
+    (
+        "suicidal-thoughts",
+        CrisisLevel.CRISIS,
+        r"\b(?:suicide|death|dying|not being here|ending it) (?:keeps |still )?(?:sounds?|sounding|seems?|feels?|looks?) like (?:a |an )?(?:relief|way out|door out|escape|peace|freedom|option|answer|rest)\b",
+    ),
+    (
+        "suicidal-thoughts",
+        CrisisLevel.CRISIS,
+        r"\bhow easy it (?:would|could) be to (?:just )?(?:stop existing|not exist|not wake up|slip away|be gone)\b",
+    ),
+    (
+        "suicidal-thoughts",
+        CrisisLevel.CRISIS,
+        r"\bwish i (?:was|were) (?:gone|not here|no longer here|dead)\b|\b(?:better|easier) if i (?:was|were) (?:dead|gone|not alive|not here)\b",
+    ),
+    (
+        "suicidal-thoughts",
+        CrisisLevel.CRISIS,
+        r"\bwant(?:ed|s)? (?:it|everything|this|all of this|it all) to (?:be over|end|stop)\b",
+    ),
+    (
+        "self-harm-urges",
+        CrisisLevel.CRISIS,
+        r"\b(?:the )?urges? (?:is|are) (?:there|back|constant|always there|everywhere)\b|\burges? (?:constantly|all the time|every day)\b",
+    ),
+    (
+        "self-harm-now",
+        CrisisLevel.CRISIS,
+        r"\b(?:cut|hurt|harmed|self-harmed|self-harm)\w* (?:myself )?(?:\w+ ){0,3}(?:again|last night|today|this morning|tonight|yesterday|this week|every day|every night|times this week)\b",
+    ),
+    ("preparation", CrisisLevel.EMERGENCY, r"\bwith (?:what|everything|all) i need\b"),
+    (
+        "weak:finality",
+        CrisisLevel.CONCERN,
+        r"\b(?:not|never) (?:plan(?:ning)? on |going to be |intending on )?coming back\b|\bno going back\b|\bno turning back\b",
+    ),
+    (
+        "weak:farewell",
+        CrisisLevel.CONCERN,
+        r"\b(?:just )?want(?:ed)? to say (?:sorry|goodbye|thank you|thanks)\b|\bplease (?:do not|don't) be (?:mad|angry|sad)\b|\bi am so sorry for everything\b",
+    ),
+    (
+        "weak:act",
+        CrisisLevel.CONCERN,
+        r"\bi have done it\W*$|\bi did it\W*$|\btaken the first steps?\b",
+    ),
+    (
+        "weak:symptom",
+        CrisisLevel.CONCERN,
+        r"\bnot making (?:any )?sense\b|\bslurring\b|\bcan not stay awake\b|\bwill not wake up\b|\bconfused and (?:sleepy|drowsy)\b",
+    ),
+)
+
 # Highest levels first, so a crisis phrase claims its words before a milder one inside it.
 _COMPILED = tuple(
     (rule, level, re.compile(pattern))
@@ -1373,7 +1443,8 @@ def _adjust(
 ) -> CrisisLevel | None:
     """Apply negation, tense, hyperbole and plain questions to a match; None drops it."""
     if level <= CrisisLevel.CONCERN:
-        return level
+        # "I don't feel hopeless" is not hopelessness; other concern signs stand as found.
+        return None if rule == "hopelessness" and _negated(clause, start) else level
     if _negated(clause, start):
         # "I don't want to die" is not a crisis; "I no longer want to die" tells of a past.
         if re.search(r"\b(?:no longer|anymore|any more|stopped|used to)\b", clause):
@@ -1461,7 +1532,7 @@ def screen_text(text: str) -> ScreenResult:
             reasons.extend(found)
     weak = [r for r in reasons if r.rule.startswith(("weak:", "third-person:weak:"))]
     if weak:
-        others = [r for r in reasons if r not in weak and r.level >= CrisisLevel.CONCERN]
+        others = [r for r in reasons if r not in weak and r.level >= CrisisLevel.CRISIS]
         if others or len({r.rule for r in weak}) > 1 or _WHEN.search(normalised):
             reasons = [
                 Reason(r.rule, CrisisLevel.EMERGENCY, r.words, r.sentence) if r in weak else r
