@@ -18,6 +18,7 @@ OUR_COMMANDS = (
     "lint-content",
     "screen",
     "check-resources",
+    "import-medquad",
 )
 
 

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "symptomdb.topics",
     "symptomdb.helpfinder",
     "symptomdb.api",
+    "symptomdb.collections",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,0 +1,117 @@
+"""Import MedQuAD into the database: validate every file first, then write in one transaction.
+
+Re-running updates records in place (keyed by file and position) and removes pairs that
+are no longer in a file. A malformed file stops the run before anything is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+
+from symptomdb.collections.models import CollectionAnswer, CollectionDocument
+from symptomdb.importers.medquad import LICENCE, MedQuADDocument, medquad_files, parse_medquad_file
+
+BATCH = 2000
+
+
+@dataclass
+class ImportReport:
+    """Counts of what an import found and wrote."""
+
+    documents: int = 0
+    pairs: int = 0
+    pairs_without_answer: int = 0
+    removed_pairs: int = 0
+
+
+def read_medquad(
+    root: Path, progress: Callable[[Iterable[Path]], Iterable[Path]] = lambda x: x
+) -> list[MedQuADDocument]:
+    """Parse every file under ``root`` (raises ``MedQuADError`` on the first malformed one)."""
+    return [parse_medquad_file(path, root) for path in progress(medquad_files(root))]
+
+
+def import_medquad(documents: list[MedQuADDocument]) -> ImportReport:
+    """Write parsed documents, all or nothing; returns what was written."""
+    report = ImportReport(documents=len(documents))
+    with transaction.atomic():
+        CollectionDocument.objects.bulk_create(
+            [
+                CollectionDocument(
+                    collection="medquad",
+                    file=d.file,
+                    doc_id=d.doc_id,
+                    source=d.source,
+                    url=d.url,
+                    focus=d.focus[:300],
+                    category=d.category,
+                    cuis=list(d.cuis),
+                    semantic_types=list(d.semantic_types),
+                    semantic_group=d.semantic_group,
+                    synonyms=list(d.synonyms),
+                    licence=LICENCE,
+                    answers_withheld=d.answers_withheld,
+                )
+                for d in documents
+            ],
+            batch_size=BATCH,
+            update_conflicts=True,
+            unique_fields=["collection", "file"],
+            update_fields=[
+                "doc_id",
+                "source",
+                "url",
+                "focus",
+                "category",
+                "cuis",
+                "semantic_types",
+                "semantic_group",
+                "synonyms",
+                "licence",
+                "answers_withheld",
+            ],
+        )
+        ids = dict(
+            CollectionDocument.objects.filter(collection="medquad").values_list("file", "id")
+        )
+        answers = []
+        for d in documents:
+            for p in d.pairs:
+                answers.append(
+                    CollectionAnswer(
+                        document_id=ids[d.file],
+                        position=p.position,
+                        answer_id=p.answer_id,
+                        pid=p.pid,
+                        qid=p.qid,
+                        qtype=p.qtype,
+                        question=p.question,
+                        answer=p.answer or "",
+                    )
+                )
+                report.pairs += 1
+                report.pairs_without_answer += p.answer is None
+        CollectionAnswer.objects.bulk_create(
+            answers,
+            batch_size=BATCH,
+            update_conflicts=True,
+            unique_fields=["document", "position"],
+            update_fields=["answer_id", "pid", "qid", "qtype", "question", "answer"],
+        )
+        sizes = {ids[d.file]: len(d.pairs) for d in documents}
+        stale = [
+            pk
+            for pk, document_id, position in CollectionAnswer.objects.filter(
+                document_id__in=sizes
+            ).values_list("id", "document_id", "position")
+            if position > sizes[document_id]
+        ]
+        for start in range(0, len(stale), BATCH):
+            report.removed_pairs += CollectionAnswer.objects.filter(
+                id__in=stale[start : start + BATCH]
+            ).delete()[0]
+    return report

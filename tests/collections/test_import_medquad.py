@@ -1,0 +1,120 @@
+"""Importing MedQuAD: all or nothing, updates in place, attributed pages, and the real data."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import Client
+
+from symptomdb.collections.models import CollectionAnswer, CollectionDocument
+from tests.importers.test_medquad import DOC, write
+
+pytestmark = pytest.mark.django_db
+MEDQUAD = Path(__file__).resolve().parents[3] / "shared" / "data" / "medquad"
+
+
+def small_tree(root: Path) -> Path:
+    write(root, "2_GARD_QA", "0000042.xml", DOC.format(source="GARD"))
+    write(
+        root,
+        "10_MPlus_ADAM_QA",
+        "0000043.xml",
+        DOC.format(source="ADAM").replace("A test answer written for this test.", ""),
+    )
+    return root
+
+
+def run(root: Path) -> str:
+    out = io.StringIO()
+    call_command("import_medquad", str(root), stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+def test_import_keeps_questions_without_answers_with_source_and_url(tmp_path: Path) -> None:
+    assert "2 documents, 4 question–answer pairs (3 without answer text" in run(
+        small_tree(tmp_path)
+    )
+    withheld = CollectionDocument.objects.get(file="10_MPlus_ADAM_QA/0000043.xml")
+    assert withheld.answers_withheld and withheld.url == "https://example.org/topic"
+    assert [a.answer for a in withheld.answers.all()] == ["", ""]
+    assert withheld.licence == "CC BY 4.0"
+
+
+def test_rerun_updates_in_place(tmp_path: Path) -> None:
+    root = small_tree(tmp_path)
+    run(root)
+    ids = set(CollectionAnswer.objects.values_list("id", flat=True))
+    write(
+        root,
+        "2_GARD_QA",
+        "0000042.xml",
+        DOC.format(source="GARD").replace("A test answer", "An updated answer"),
+    )
+    run(root)
+    assert set(CollectionAnswer.objects.values_list("id", flat=True)) == ids
+    assert CollectionAnswer.objects.get(answer_id="GARD_0000042_Sec1.txt").answer.startswith(
+        "An updated answer"
+    )
+
+
+def test_malformed_file_stops_the_run_and_changes_nothing(tmp_path: Path) -> None:
+    root = small_tree(tmp_path)
+    run(root)
+    before = list(CollectionAnswer.objects.values_list("id", "answer"))
+    write(
+        root,
+        "2_GARD_QA",
+        "0000042.xml",
+        DOC.format(source="GARD").replace("A test answer", "Changed"),
+    )
+    bad = write(
+        root, "3_GHR_QA", "0000099.xml", DOC.format(source="GHR").replace("</Document>", "")
+    )
+    with pytest.raises(
+        CommandError, match=rf"{bad}, element <Document>: not well-formed XML.*nothing was imported"
+    ):
+        run(root)
+    assert list(CollectionAnswer.objects.values_list("id", "answer")) == before
+
+
+def test_imported_document_page_shows_attribution_and_links_withheld_answers(
+    tmp_path: Path, client: Client
+) -> None:
+    run(small_tree(tmp_path))
+    withheld = CollectionDocument.objects.get(file="10_MPlus_ADAM_QA/0000043.xml")
+    html = client.get(withheld.get_absolute_url()).content.decode()
+    assert "MedlinePlus A.D.A.M. Medical Encyclopedia" in html and "CC BY 4.0" in html
+    assert "not included here for copyright reasons" in html
+    assert 'href="https://example.org/topic"' in html
+    shown = CollectionDocument.objects.get(file="2_GARD_QA/0000042.xml")
+    assert (
+        "A test answer written for this test."
+        in client.get(shown.get_absolute_url()).content.decode()
+    )
+
+
+@pytest.mark.skipif(
+    not MEDQUAD.is_dir(), reason="../shared/data/medquad is not present on this machine"
+)
+def test_real_medquad_imports_every_pair() -> None:
+    out = run(MEDQUAD)
+    # The XML holds 47,441 pairs in the current <Document> shape plus 16 in six files of older
+    # shapes (five NINDS <doc>, one CDC <DiseaseFile>): 47,457, the figure the paper gives.
+    assert CollectionAnswer.objects.count() == 47_457
+    assert CollectionDocument.objects.count() == 11_274
+    assert CollectionAnswer.objects.filter(answer="").count() == 31_034
+    assert "47457 question–answer pairs" in out
+    qrels = (
+        MEDQUAD.parent
+        / "liveqa-med"
+        / "dev"
+        / "All-qrels_LiveQAMed2017-TestQuestions_2479_Judged-Answers.txt"
+    )
+    judged = {line.split()[2] for line in qrels.read_text().splitlines() if line.strip()}
+    found = set(
+        CollectionAnswer.objects.filter(answer_id__in=judged).values_list("answer_id", flat=True)
+    )
+    assert found == judged
