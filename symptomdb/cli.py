@@ -19,6 +19,8 @@ OUR_COMMANDS = (
     "screen",
     "check-resources",
     "import-medquad",
+    "ask",
+    "eval-liveqa",
 )
 
 

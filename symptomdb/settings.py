@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "symptomdb.helpfinder",
     "symptomdb.api",
     "symptomdb.collections",
+    "symptomdb.answers",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

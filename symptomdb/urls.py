@@ -4,15 +4,15 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 
+from symptomdb.answers import views as answer_views
 from symptomdb.api.urls import api
 from symptomdb.collections import views as collection_views
 from symptomdb.helpfinder import views as help_views
-from symptomdb.topics import views as topic_views
 
 urlpatterns = [
     path("help/", help_views.get_help_now, name="get-help-now"),
     path("api/v1/", api.urls),
-    path("ask/", topic_views.ask, name="ask"),
+    path("ask/", answer_views.ask, name="ask"),
     path(
         "collections/medquad/<int:pk>/",
         collection_views.collection_document,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ninja import NinjaAPI
 
+from symptomdb.api.answers import router as answers_router
 from symptomdb.api.errors import install_error_handlers
 from symptomdb.api.safety import router as safety_router
 
@@ -16,3 +17,4 @@ api = NinjaAPI(
 )
 install_error_handlers(api)
 api.add_router("/", safety_router)
+api.add_router("/", answers_router)

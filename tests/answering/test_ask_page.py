@@ -29,15 +29,15 @@ def test_emergency_question_puts_nothing_before_help(
     assert main.index('data-level="emergency"') < main.index("<h1>")
 
 
-def test_ordinary_question_gets_topics_and_help_after_them(
+def test_ordinary_question_gets_answers_and_help_after_them(
     client: Client, loaded_site: list[TopicDocument]
 ) -> None:
     html = client.get(
         "/ask/", {"q": "What are the causes and treatments for self-injury?"}
     ).content.decode()
-    assert 'href="/topics/self-injury/"' in html
+    assert 'href="/topics/self-injury/#' in html
     assert "help-first leads" not in html
-    assert html.index('href="/topics/self-injury/"') < html.index('class="help-first level-none"')
+    assert html.index('href="/topics/self-injury/#') < html.index('class="help-first level-none"')
 
 
 def test_unrelated_question_shows_no_crisis_help(

@@ -1,0 +1,148 @@
+"""Answering quality on the LiveQA-Med dev questions and speed over the full MedQuAD index.
+
+usage: python bench/answering.py [--data ../shared/data]
+
+Builds the index from the MedQuAD XML and the starter topic files directly (no database),
+answers every dev question from its SUBJECT and MESSAGE only, and reports avgScore, MAP@10,
+MRR@10, P@5, P@10 (strict and judged-only), index build time, answer latency (p50/p99) and
+peak memory. Writes bench/results/answering.json and .md. Tune on dev only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from symptomdb.answering.index import AnswerIndex  # noqa: E402
+from symptomdb.answering.metrics import score_run  # noqa: E402
+from symptomdb.answering.passages import Passage  # noqa: E402
+from symptomdb.answering.pipeline import answer_question  # noqa: E402
+from symptomdb.answering.question_types import MEDQUAD_QTYPE_TO_KIND  # noqa: E402
+from symptomdb.importers.liveqa import parse_liveqa_questions, parse_qrels  # noqa: E402
+from symptomdb.importers.medquad import iter_medquad  # noqa: E402
+from symptomdb.importers.topic_markdown import read_topic_dir  # noqa: E402
+
+
+def medquad_passages(root: Path) -> list[Passage]:
+    """One passage per MedQuAD pair, as the site builds them."""
+    return [
+        Passage(
+            id=p.answer_id,
+            origin="medquad",
+            kind=MEDQUAD_QTYPE_TO_KIND.get(p.qtype, "other-information"),
+            focus=d.focus,
+            synonyms=d.synonyms,
+            question=p.question,
+            text=p.answer or "",
+            title=d.focus,
+            url=d.url,
+            source=d.source,
+            licence="CC BY 4.0",
+        )
+        for d in iter_medquad(root)
+        for p in d.pairs
+    ]
+
+
+def topic_passages() -> list[Passage]:
+    """One passage per section of the starter topics."""
+    out = []
+    for doc in read_topic_dir(ROOT / "symptomdb" / "topics" / "starter", dt.date.today()):
+        for n, s in enumerate(doc.sections):
+            text = " ".join([s.body, *(f"{i.name}: {i.description}" for i in s.items)])
+            out.append(
+                Passage(
+                    id=f"topic:{doc.slug}#{n}",
+                    origin="topic",
+                    kind=s.kind,
+                    focus=doc.title,
+                    synonyms=doc.synonyms,
+                    question=s.heading,
+                    text=text,
+                    title=doc.title,
+                    url=f"/topics/{doc.slug}/",
+                    source="symptomdb",
+                    licence="CC BY 4.0",
+                )
+            )
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
+    args = parser.parse_args()
+    data = Path(args.data)
+    dev = data / "liveqa-med" / "dev"
+    if not (data / "medquad").is_dir():
+        print(f"no data at {data}: nothing to measure", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    passages = medquad_passages(data / "medquad") + topic_passages()
+    read_s = time.perf_counter() - started
+    started = time.perf_counter()
+    index = AnswerIndex(passages)
+    build_s = time.perf_counter() - started
+    questions = parse_liveqa_questions(dev / "TREC-2017-LiveQA-Medical-Test.xml")
+    qrels = parse_qrels(dev / "All-qrels_LiveQAMed2017-TestQuestions_2479_Judged-Answers.txt")
+    run: dict[str, list[str]] = {}
+    latencies = []
+    for _ in range(3):  # three rounds for steadier latency figures; the run is the same each time
+        for q in questions:
+            if q.qid not in qrels:
+                continue
+            t = time.perf_counter()
+            answer = answer_question(index, q.subject, q.message, k=30)
+            latencies.append(time.perf_counter() - t)
+            run[q.qid] = [h.passage.id for h in answer.ranked if h.passage.origin == "medquad"][:10]
+    latencies.sort()
+    strict, judged = score_run(run, qrels), score_run(run, qrels, judged_only=True)
+    result = {
+        "passages": len(passages),
+        "questions": len(run),
+        "strict": strict.__dict__,
+        "judged_only": judged.__dict__,
+        "read_seconds": round(read_s, 2),
+        "index_build_seconds": round(build_s, 2),
+        "answer_ms_p50": round(latencies[len(latencies) // 2] * 1000, 2),
+        "answer_ms_p99": round(
+            latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000, 2
+        ),
+        "peak_memory_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
+    rows = [
+        f"| {name} | {s.avg_score:.3f} | {s.map_at_10:.3f} | {s.mrr_at_10:.3f} | {s.p_at_5:.3f} | {s.p_at_10:.3f} |"
+        for name, s in (("strict", strict), ("judged only", judged))
+    ]
+    table = "\n".join(
+        [
+            "| | avgScore | MAP@10 | MRR@10 | P@5 | P@10 |",
+            "|---|---:|---:|---:|---:|---:|",
+            *rows,
+            "",
+            f"{len(passages)} passages; reading the XML {result['read_seconds']} s, index build "
+            f"{result['index_build_seconds']} s; answer latency p50 {result['answer_ms_p50']} ms, p99 "
+            f"{result['answer_ms_p99']} ms (lexical, one process, safety screen included); peak memory "
+            f"{result['peak_memory_mb']} MB.",
+        ]
+    )
+    print(table)
+    out = ROOT / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "answering.json").write_text(json.dumps(result, indent=2) + "\n")
+    (out / "answering.md").write_text(
+        f"# Answering on LiveQA-Med dev ({len(run)} questions)\n\nWritten by `python bench/answering.py`.\n\n{table}\n"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

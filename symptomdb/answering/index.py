@@ -1,0 +1,364 @@
+"""The answering index: lexical ranking (BM25, via bm25s) plus focus and question-type matching.
+
+How a question is ranked (the idea of the anchor system — match the consumer's question to
+already-answered questions about the same focus and of the same type — done with a lexicon
+instead of a trained entailment model):
+
+1. Focus: names and synonyms of every topic and MedQuAD document, matched as word n-grams
+   in the question (stemmed, tolerant of one-letter misspellings in longer words).
+2. Types: what the question asks for (causes, treatment, …) in our section vocabulary.
+3. Lexical: BM25 over each passage's question/heading with its focus, and separately over
+   its answer text; both normalised to the best candidate.
+4. Score = lexical + a bonus when the passage's focus was named + a bonus when its kind is
+   one of the asked types. The weights are set on the LiveQA dev questions only.
+
+Plain Python: no Django import.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import bm25s
+import numpy as np
+import Stemmer
+
+from symptomdb.answering.passages import Passage
+
+__all__ = ["AnswerIndex", "Hit", "Weights"]
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_STEMMER = Stemmer.Stemmer("english")
+# Short, frequent words carry no topic; kept small on purpose (questions are short).
+_STOP = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "me",
+        "more",
+        "most",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "hi",
+        "hello",
+        "dear",
+        "thanks",
+        "thank",
+        "please",
+        "regards",
+        "sincerely",
+        "question",
+        "questions",
+        "know",
+        "want",
+        "help",
+        "im",
+        "ive",
+        "id",
+        "dont",
+        "get",
+        "got",
+        "also",
+        "would",
+        "like",
+        "one",
+    ]
+)
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased, stop-worded, stemmed word tokens."""
+    words = [w for w in _WORD.findall(text.lower()) if w not in _STOP]
+    return list(_STEMMER.stemWords(words))
+
+
+def _name_key(name: str) -> tuple[str, ...]:
+    name = re.sub(r"\([^)]*\)", " ", name)  # "Attention deficit (ADHD)" -> "Attention deficit"
+    return tuple(_STEMMER.stemWords(_WORD.findall(name.lower())))
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each signal counts; set on the LiveQA dev questions (see bench/)."""
+
+    question_bm25: float = 1.0
+    answer_bm25: float = 0.5
+    focus: float = 2.0
+    kind: float = 0.6
+    our_topic: float = 0.1
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A ranked passage with its score and why it matched."""
+
+    passage: Passage
+    score: float
+    focus_matched: bool
+    kind_matched: bool
+
+
+class AnswerIndex:
+    """Search over passages; build once, query many times (thread-safe for reads)."""
+
+    def __init__(self, passages: Sequence[Passage], weights: Weights | None = None) -> None:
+        self.passages = list(passages)
+        self.weights = weights or Weights()
+        # bm25s needs a corpus; an empty site gets one placeholder document that never matches.
+        question_docs = [
+            tokens(" ".join((p.focus, *p.synonyms, p.question))) or ["_"] for p in self.passages
+        ] or [["_"]]
+        answer_docs = [tokens(p.text[:2000]) or ["_"] for p in self.passages] or [["_"]]
+        self._question_bm25 = bm25s.BM25()
+        self._question_bm25.index(question_docs, show_progress=False)
+        self._answer_bm25 = bm25s.BM25()
+        self._answer_bm25.index(answer_docs, show_progress=False)
+        self._by_name: dict[tuple[str, ...], set[int]] = defaultdict(set)
+        self._is_focus: dict[tuple[str, ...], set[int]] = defaultdict(set)
+        for i, p in enumerate(self.passages):
+            for j, name in enumerate((p.focus, *p.synonyms)):
+                key = _name_key(name)
+                if key and (len(key) > 1 or len(key[0]) > 3):
+                    self._by_name[key].add(i)
+                    if j == 0:
+                        self._is_focus[key].add(i)
+        # How general a name is: in how many different focuses its words appear. "pain" or
+        # "test" name hundreds of focuses and say little; "hantavirus" names one.
+        focus_words: dict[str, int] = defaultdict(int)
+        for focus in {_name_key(p.focus) for p in self.passages}:
+            for word in set(focus):
+                focus_words[word] += 1
+        self._generality = {key: min(focus_words.get(w, 1) for w in key) for key in self._by_name}
+        self._max_name = max((len(k) for k in self._by_name), default=1)
+        vocabulary = {w for key in self._by_name for w in key}
+        self._vocabulary = vocabulary
+        self._deletes: dict[str, set[str]] = defaultdict(set)
+        for word in vocabulary:
+            if len(word) >= 5:
+                for j in range(len(word)):
+                    self._deletes[word[:j] + word[j + 1 :]].add(word)
+
+    def __len__(self) -> int:
+        return len(self.passages)
+
+    def _correct(self, word: str) -> str:
+        """The focus-vocabulary word one edit away from ``word`` (misspellings), else ``word``."""
+        if word in self._vocabulary or len(word) < 5:
+            return word
+        candidates = set(self._deletes.get(word, ()))  # a letter too many
+        for j in range(len(word)):
+            shorter = word[:j] + word[j + 1 :]
+            if shorter in self._vocabulary:
+                candidates.add(shorter)  # a letter missing from the vocabulary word
+            candidates |= self._deletes.get(shorter, set())  # a letter changed
+        return (
+            min(candidates)
+            if len(candidates) == 1
+            else (sorted(candidates)[0] if candidates else word)
+        )
+
+    def focus_matches(self, question: str) -> tuple[dict[int, float], list[str]]:
+        """Passages whose focus (or a synonym) is named in the question, with how strongly
+        (specific names, names that are the focus itself, and names early in the question
+        count more), and the names found."""
+        words = [self._correct(w) for w in _STEMMER.stemWords(_WORD.findall(question.lower()))]
+        found: list[tuple[int, int]] = []
+        for size in range(min(self._max_name, len(words)), 0, -1):
+            for start in range(len(words) - size + 1):
+                key = tuple(words[start : start + size])
+                if key in self._by_name and not any(
+                    s <= start and start + size <= e for s, e in found
+                ):
+                    found.append((start, start + size))
+        matched: dict[int, float] = {}
+        names = []
+        scored = []
+        for start, end in sorted(found):
+            key = tuple(words[start:end])
+            if len(key) == 1 and key[0] in _STOP:
+                continue
+            specificity = 1.0 / (1.0 + math.log2(self._generality.get(key, 1)))
+            early = 1.0 if start < 12 else 0.7
+            scored.append((specificity * early * (1 + 0.2 * (len(key) - 1)), key))
+            names.append(" ".join(key))
+        # The most specific, earliest name is the question's focus; other names found in
+        # the question (a drug mentioned in passing, "doctor", "test") count for less.
+        best = max((strength for strength, _ in scored), default=0.0)
+        for strength, key in scored:
+            weight = 1.0 if strength == best else 0.35
+            for i in self._by_name[key]:
+                value = weight * (1.0 if i in self._is_focus[key] else 0.8)
+                matched[i] = max(matched.get(i, 0.0), value)
+        return matched, names
+
+    def search(
+        self, question: str, kinds: Sequence[str], k: int = 10, candidates: int = 300
+    ) -> list[Hit]:
+        """Rank passages for a question.
+
+        Args:
+            question: the consumer's question (already reduced to what is asked).
+            kinds: the question types, in our section vocabulary.
+            k: how many hits to return.
+            candidates: how many BM25 candidates to re-rank (plus every focus match).
+
+        Returns:
+            Up to ``k`` hits, best first.
+        """
+        query = tokens(question)
+        if not self.passages:
+            return []
+        focus_ids, _ = self.focus_matches(question)
+        n = len(self.passages)
+        q_scores = np.zeros(n, dtype=np.float32)
+        a_scores = np.zeros(n, dtype=np.float32)
+        if query:
+            q_scores = self._question_bm25.get_scores(query)
+            a_scores = self._answer_bm25.get_scores(query)
+        pool = set(np.argsort(-q_scores)[:candidates].tolist()) | set(
+            np.argsort(-a_scores)[:candidates].tolist()
+        )
+        pool |= set(focus_ids)
+        if not pool:
+            return []
+        q_max = float(q_scores.max()) or 1.0
+        a_max = float(a_scores.max()) or 1.0
+        wanted = set(kinds)
+        w = self.weights
+        hits = []
+        for i in pool:
+            p = self.passages[i]
+            focus_strength = focus_ids.get(i, 0.0)
+            focus_hit = focus_strength > 0
+            kind_hit = p.kind in wanted
+            score = (
+                w.question_bm25 * float(q_scores[i]) / q_max
+                + w.answer_bm25 * float(a_scores[i]) / a_max
+                + w.focus * focus_strength
+                + (w.kind if kind_hit else 0.0)
+                + (w.our_topic if p.origin == "topic" else 0.0)
+            )
+            hits.append(Hit(p, score, focus_hit, kind_hit))
+        hits.sort(key=lambda h: (-h.score, h.passage.id))
+        return hits[:k]

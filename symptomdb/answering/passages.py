@@ -1,0 +1,52 @@
+"""What the answering core searches: passages, plain dataclasses built by the apps.
+
+A passage is one answerable unit with its attribution: a section of one of our topics, or
+one question–answer pair of an imported collection (whose answer text may be withheld).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One answerable unit and everything needed to show and cite it.
+
+    Attributes:
+        id: stable id: the MedQuAD answer id ("GARD_0000042_Sec1.txt") or "topic:SLUG#ANCHOR".
+        origin: "topic" (our reviewed-or-not content) or "medquad".
+        kind: section kind in our vocabulary (treatment, causes, …).
+        focus: what it is about ("Self-injury", "Hiccups").
+        synonyms: other names of the focus.
+        question: the MedQuAD question, or our section heading.
+        text: the answer text; "" when the publisher withheld it.
+        title: the topic or document title shown to readers.
+        url: where the reader can read it (our page, or the publisher's page).
+        source: who published it ("symptomdb contributors", "National Cancer Institute").
+        licence: the text's licence.
+        reviewed: for our topics, whether a clinician reviewed it.
+        updated: last-updated date as text (YYYY-MM-DD), when known.
+        citation: a ready one-line citation.
+    """
+
+    id: str
+    origin: str
+    kind: str
+    focus: str
+    question: str
+    text: str
+    title: str
+    url: str
+    source: str
+    licence: str
+    synonyms: tuple[str, ...] = ()
+    reviewed: bool = False
+    updated: str = ""
+    citation: str = ""
+    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def withheld(self) -> bool:
+        """True when only the question and the source are known, not the answer text."""
+        return not self.text

@@ -1,0 +1,136 @@
+"""From a consumer's question to an attributed, extractive answer.
+
+question ─► safety screen ─► reduce ─► types + focus ─► rank ─► compose
+
+The safety screen runs first on the whole text; crisis and emergency lead with help (the
+caller shows ``answer.help`` before anything else). The answer is extractive: every part is
+a passage's own text (or, where the publisher withheld it, a pointer to the source), never
+generated. Plain Python: no Django import.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from symptomdb.answering.index import AnswerIndex, Hit
+from symptomdb.answering.question_types import question_types
+from symptomdb.safety.crisis_screen import ScreenResult, screen_text
+from symptomdb.safety.help_first import HelpFirst, help_first
+
+__all__ = ["Answer", "AnswerPart", "answer_question", "reduce_question"]
+
+# A part is only offered when its score clears this bar; below it we say we have no good
+# answer instead of showing noise. Set on the LiveQA dev questions (see bench/answering.py).
+MIN_SCORE = 1.0
+
+_GENERIC_SUBJECT = re.compile(
+    r"^(?:general health|general information|topic not covered|question|questions|help|"
+    r"clinicaltrials\.gov[^.]*|hello|hi|urgent|medical question|health question)\W*$",
+    re.IGNORECASE,
+)
+_NOISE_SENTENCE = re.compile(
+    r"^(?:hi|hello|hey|dear\b[^.]*|good (?:morning|afternoon|evening)|thanks?(?: you)?(?: so much| in advance)?|"
+    r"regards|best regards|kind regards|sincerely|cheers|god bless)\W*$",
+    re.IGNORECASE,
+)
+_CONTACT = re.compile(r"\S+@\S+|https?://\S+|\+?\d[\d\s().-]{7,}\d")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def reduce_question(subject: str, message: str = "") -> str:
+    """What is asked: drop generic subjects, greetings, thanks, sign-offs and contact details."""
+    parts = []
+    if subject.strip() and not _GENERIC_SUBJECT.match(subject.strip()):
+        parts.append(subject.strip().rstrip(".") + ".")
+    for sentence in _SENTENCE.split(_CONTACT.sub(" ", message)):
+        sentence = sentence.strip()
+        if sentence and not _NOISE_SENTENCE.match(sentence):
+            parts.append(sentence)
+    return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class AnswerPart:
+    """One part of an answer: the question type it answers and the passage that answers it."""
+
+    kind: str
+    hit: Hit
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The composed answer.
+
+    Attributes:
+        question: the text as the reader wrote it.
+        asked: the reduced question used for ranking.
+        kinds: the question types found.
+        focus: names of topics found in the question.
+        screen: the safety screen's verdict.
+        help: the help block; when ``help.leads`` it must be shown before anything else.
+        parts: one part per asked type that we can answer well, best first.
+        related: further good passages (other types or topics), for "see also".
+        confident: False when nothing cleared the bar: say so honestly and point to help.
+    """
+
+    question: str
+    asked: str
+    kinds: tuple[str, ...]
+    focus: tuple[str, ...]
+    screen: ScreenResult
+    help: HelpFirst | None
+    parts: tuple[AnswerPart, ...]
+    related: tuple[Hit, ...]
+    ranked: tuple[Hit, ...]
+
+    @property
+    def confident(self) -> bool:
+        """True when at least one part cleared the confidence bar."""
+        return bool(self.parts)
+
+
+def answer_question(
+    index: AnswerIndex, subject: str, message: str = "", country: str | None = None, k: int = 10
+) -> Answer:
+    """Answer a consumer question from the index.
+
+    Args:
+        index: the answering index.
+        subject: the question, or the subject line of a longer message.
+        message: the body of a longer message, if any.
+        country: the reader's chosen country for crisis lines.
+        k: how many ranked passages to keep (for evaluation runs and "see also").
+
+    Returns:
+        An ``Answer``; its ``help`` leads for crisis and emergency.
+    """
+    question = " ".join(p for p in (subject.strip(), message.strip()) if p)
+    screen = screen_text(question)
+    asked = reduce_question(subject, message) or question
+    kinds = question_types(asked)
+    _, names = index.focus_matches(asked)
+    ranked = index.search(asked, kinds, k=max(k, 20))
+    parts: list[AnswerPart] = []
+    used: set[str] = set()
+    for kind in kinds:
+        for hit in ranked:
+            if hit.passage.kind == kind and hit.passage.id not in used and hit.score >= MIN_SCORE:
+                parts.append(AnswerPart(kind, hit))
+                used.add(hit.passage.id)
+                break
+    if not parts and ranked and ranked[0].score >= MIN_SCORE and ranked[0].focus_matched:
+        parts.append(AnswerPart(ranked[0].passage.kind, ranked[0]))
+        used.add(ranked[0].passage.id)
+    related = tuple(h for h in ranked if h.passage.id not in used and h.score >= MIN_SCORE)[:5]
+    return Answer(
+        question=question,
+        asked=asked,
+        kinds=kinds,
+        focus=tuple(names),
+        screen=screen,
+        help=help_first(screen, country),
+        parts=tuple(parts),
+        related=related,
+        ranked=tuple(ranked[:k]),
+    )

@@ -1,0 +1,118 @@
+"""Build the answering index from the database (the source of truth) and keep it current.
+
+Each process keeps one index in memory and rebuilds it when the published topics or the
+imported collections change (checked with one cheap query per question).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from typing import Any
+
+from django.db.models import Count, Max
+
+from symptomdb.answering.index import AnswerIndex
+from symptomdb.answering.passages import Passage
+from symptomdb.answering.question_types import MEDQUAD_QTYPE_TO_KIND
+from symptomdb.collections.models import CollectionAnswer
+from symptomdb.collections.views import PUBLISHERS
+from symptomdb.topics.models import TopicPage
+
+_MARKDOWN_NOISE = re.compile(r"\[@[^\]]*\]|[*_`#>]|\[([^\]]*)\]\([^)]*\)")
+_lock = threading.Lock()
+_cache: dict[str, Any] = {"fingerprint": None, "index": None}
+
+
+def _plain(markdown: str) -> str:
+    return " ".join(_MARKDOWN_NOISE.sub(lambda m: m.group(1) or " ", markdown).split())
+
+
+def topic_passages() -> list[Passage]:
+    """One passage per section of every published topic."""
+    passages = []
+    for page in TopicPage.objects.live().order_by("slug"):
+        authors = ", ".join(a.person.name for a in page.authors.select_related("person"))
+        citation = f"{authors}. {page.title}. symptomdb; updated {page.updated_on:%Y-%m-%d}."
+        for section in page.rendered_sections():
+            block_text = next(
+                (
+                    b.value
+                    for b in page.body
+                    if b.block_type.replace("_", "-") == section["kind"]
+                    and b.value["heading"] == section["heading"]
+                ),
+                None,
+            )
+            body = _plain(block_text.get("body") or "") if block_text else ""
+            items = (
+                " ".join(
+                    f"{i['name']}: {_plain(i['description'])}"
+                    for i in (block_text.get("items") or [])
+                )
+                if block_text
+                else ""
+            )
+            passages.append(
+                Passage(
+                    id=f"topic:{page.slug}#{section['anchor']}",
+                    origin="topic",
+                    kind=section["kind"],
+                    focus=page.title,
+                    synonyms=tuple(page.synonym_list),
+                    question=section["heading"],
+                    text=" ".join(p for p in (body, items) if p),
+                    title=page.title,
+                    url=f"{page.url}#{section['anchor']}",
+                    source=authors,
+                    licence=page.licence,
+                    reviewed=page.is_reviewed,
+                    updated=page.updated_on.isoformat(),
+                    citation=citation,
+                )
+            )
+    return passages
+
+
+def medquad_passages() -> list[Passage]:
+    """One passage per imported MedQuAD pair (answer text empty where it was withheld)."""
+    rows = CollectionAnswer.objects.select_related("document").order_by("document_id", "position")
+    passages = []
+    for a in rows.iterator(chunk_size=5000):
+        d = a.document
+        publisher = PUBLISHERS.get(d.source, d.source)
+        passages.append(
+            Passage(
+                id=a.answer_id,
+                origin="medquad",
+                kind=MEDQUAD_QTYPE_TO_KIND.get(a.qtype, "other-information"),
+                focus=d.focus,
+                synonyms=tuple(d.synonyms),
+                question=a.question,
+                text=a.answer,
+                title=d.focus or a.question,
+                url=d.url,
+                source=publisher,
+                licence=d.licence,
+                citation=f"{publisher}. {d.focus}. {d.url} (via MedQuAD, {d.licence}).",
+                extra={"record": d.get_absolute_url()},
+            )
+        )
+    return passages
+
+
+def _fingerprint() -> tuple[Any, ...]:
+    topics = TopicPage.objects.live().aggregate(n=Count("id"), last=Max("last_published_at"))
+    answers = CollectionAnswer.objects.aggregate(n=Count("id"), last=Max("id"))
+    return (topics["n"], topics["last"], answers["n"], answers["last"])
+
+
+def get_answer_index() -> AnswerIndex:
+    """The current index, rebuilt when topics are published or collections imported."""
+    fingerprint = _fingerprint()
+    with _lock:
+        if _cache["index"] is None or _cache["fingerprint"] != fingerprint:
+            _cache["index"] = AnswerIndex([*topic_passages(), *medquad_passages()])
+            _cache["fingerprint"] = fingerprint
+        index: AnswerIndex = _cache["index"]
+        return index

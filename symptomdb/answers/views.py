@@ -1,0 +1,41 @@
+"""The ask page: the question is screened first, then answered from our topics and MedQuAD."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from symptomdb.answering.pipeline import answer_question
+from symptomdb.answers.building import get_answer_index
+from symptomdb.helpfinder.counters import count_screen
+from symptomdb.helpfinder.resources import load_crisis_resources
+from symptomdb.vocabulary import KIND_BY_ID
+
+MAX_QUESTION = 2000
+
+
+def ask(request: HttpRequest) -> HttpResponse:
+    """Answer ``?q=`` (with ``&country=`` for crisis lines).
+
+    The question text is never logged or stored; only a count per screen level is kept.
+    """
+    question = request.GET.get("q", "").strip()[:MAX_QUESTION]
+    country = request.GET.get("country", "").upper() or None
+    context: dict[str, object] = {
+        "question": question,
+        "country": country,
+        "directory": load_crisis_resources(),
+    }
+    if question:
+        answer = answer_question(get_answer_index(), question, country=country)
+        count_screen("ask", answer.screen.level)
+        context.update(
+            answer=answer,
+            help=answer.help,
+            parts=[
+                (KIND_BY_ID[p.kind].label if p.kind in KIND_BY_ID else p.kind, p.hit.passage)
+                for p in answer.parts
+            ],
+            related=[h.passage for h in answer.related],
+        )
+    return render(request, "answers/ask.html", context)

@@ -1,0 +1,78 @@
+"""GET /api/v1/answer: the answering pipeline for integrators (safety first, fixed fields)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+from pydantic import Field
+
+from symptomdb.answering.pipeline import answer_question
+from symptomdb.answers.building import get_answer_index
+from symptomdb.answers.management.commands.ask import answer_to_dict
+from symptomdb.api.safety import HelpOut, ReasonOut
+from symptomdb.helpfinder.counters import count_screen
+
+router = Router(tags=["answers"])
+
+
+class AnswerParams(Schema):
+    q: str = Field(min_length=1, max_length=2000, description="The reader's question.")
+    country: str | None = Field(
+        default=None,
+        min_length=2,
+        max_length=2,
+        description="ISO 3166 alpha-2 code the reader chose.",
+    )
+
+
+class ScreenOut(Schema):
+    level: str
+    reasons: list[ReasonOut]
+    mentions_self_harm_or_suicide: bool
+
+
+class PassageOut(Schema):
+    id: str
+    origin: str = Field(description="topic (symptomdb content) or medquad")
+    kind: str
+    title: str
+    question: str
+    text: str | None = Field(
+        description="The source's own words; null when the publisher withheld them."
+    )
+    answer_withheld: bool
+    url: str
+    source: str
+    licence: str
+    reviewed: bool | None = Field(description="For symptomdb topics: reviewed by a clinician?")
+    updated: str | None
+    citation: str
+
+
+class PartOut(PassageOut):
+    score: float
+
+
+class AnswerOut(Schema):
+    question: str
+    kinds: list[str]
+    focus: list[str]
+    needs_help_first: bool = Field(description="Show `help` before anything else when true.")
+    help: HelpOut | None
+    screen: ScreenOut
+    confident: bool = Field(description="False: we have no good answer; say so and offer help.")
+    parts: list[PartOut]
+    related: list[PassageOut]
+
+
+@router.get("/answer", response=AnswerOut, summary="Answer a health question")
+def answer(request: HttpRequest, params: Query[AnswerParams]) -> dict[str, Any]:
+    """Screen, then answer extractively from symptomdb topics and MedQuAD, with sources.
+
+    The question is not stored or logged; only a daily count per screen level is kept.
+    """
+    result = answer_question(get_answer_index(), params.q, country=params.country)
+    count_screen("api", result.screen.level)
+    return answer_to_dict(result)

@@ -1,0 +1,60 @@
+"""Answers from the site's own topics through the ask page, the CLI and the API."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from symptomdb.importers.topic_markdown import TopicDocument
+
+pytestmark = pytest.mark.django_db
+FLAGSHIP = "What are the causes and treatments for self-injury?"
+
+
+def test_flagship_question_is_answered_from_causes_and_treatment_with_citations(
+    loaded_site: list[TopicDocument],
+) -> None:
+    out = io.StringIO()
+    call_command("ask", FLAGSHIP, "--json", stdout=out)
+    data = json.loads(out.getvalue())
+    assert data["kinds"][:2] == ["causes", "treatment"]
+    assert [(p["kind"], p["id"].split("#")[0]) for p in data["parts"]] == [
+        ("causes", "topic:self-injury"),
+        ("treatment", "topic:self-injury"),
+    ]
+    for part in data["parts"]:
+        assert part["reviewed"] is False and "symptomdb contributors" in part["citation"]
+        assert part["url"].startswith("/topics/self-injury/#")
+    assert data["help"]["leads"] is False  # a question about self-harm is shown help, after
+
+
+def test_ask_page_shows_the_parts_with_source_and_unreviewed_notice(
+    client: Client, loaded_site: list[TopicDocument]
+) -> None:
+    html = client.get("/ask/", {"q": FLAGSHIP}).content.decode()
+    assert 'data-kind="causes"' in html and 'data-kind="treatment"' in html
+    assert html.index('data-kind="causes"') < html.index('class="help-first level-none"')
+    assert "not yet reviewed by a clinician" in html
+
+
+def test_api_answer_has_help_and_parts_in_fixed_fields(
+    client: Client, loaded_site: list[TopicDocument]
+) -> None:
+    data = client.get(
+        "/api/v1/answer", {"q": "i want to die, what is the point", "country": "US"}
+    ).json()
+    assert data["needs_help_first"] is True and data["help"]["leads"] is True
+    assert data["help"]["emergency_number"] == "911"
+    bad = client.get("/api/v1/answer", {"q": ""})
+    assert bad.status_code == 422 and bad.json()["error"]["fields"][0]["field"] == "q"
+
+
+def test_question_we_cannot_answer_says_so(
+    client: Client, loaded_site: list[TopicDocument]
+) -> None:
+    html = client.get("/ask/", {"q": "how do I renew a passport"}).content.decode()
+    assert "We have no good answer to this question in our sources" in html

@@ -1,0 +1,114 @@
+"""Ranking and composing on small, hand-made passages (plain Python, no database)."""
+
+from __future__ import annotations
+
+from symptomdb.answering.index import AnswerIndex
+from symptomdb.answering.passages import Passage
+from symptomdb.answering.pipeline import answer_question, reduce_question
+from symptomdb.safety.crisis_screen import CrisisLevel
+
+
+def passage(
+    pid: str, focus: str, kind: str, question: str, text: str, synonyms: tuple[str, ...] = ()
+) -> Passage:
+    return Passage(
+        id=pid,
+        origin="medquad",
+        kind=kind,
+        focus=focus,
+        question=question,
+        text=text,
+        title=focus,
+        url=f"https://example.org/{pid}",
+        source="Example Institute",
+        licence="CC BY 4.0",
+        synonyms=synonyms,
+        citation=f"Example Institute. {focus}.",
+    )
+
+
+PASSAGES = [
+    passage(
+        "h1",
+        "Hiccups",
+        "information",
+        "What is (are) Hiccups ?",
+        "Hiccups are sudden spasms of the diaphragm.",
+        ("singultus",),
+    ),
+    passage(
+        "h2",
+        "Hiccups",
+        "causes",
+        "What causes Hiccups ?",
+        "Eating fast and fizzy drinks can set off hiccups.",
+    ),
+    passage(
+        "h3",
+        "Hiccups",
+        "treatment",
+        "What are the treatments for Hiccups ?",
+        "Most bouts stop without treatment; slow breathing may help.",
+    ),
+    passage(
+        "g1",
+        "Gout",
+        "treatment",
+        "What are the treatments for Gout ?",
+        "Medicines lower uric acid and ease flares.",
+    ),
+    passage("g2", "Gout", "causes", "What causes Gout ?", "Uric acid crystals build up in joints."),
+    passage("w1", "Warfarin", "side-effects", "What are the side effects of Warfarin ?", ""),
+]
+
+
+def test_focus_is_found_by_name_synonym_and_misspelling() -> None:
+    index = AnswerIndex(PASSAGES)
+    assert index.focus_matches("what helps hiccups")[1] == ["hiccup"]
+    assert index.focus_matches("I have singultus")[1] == ["singultus"]
+    assert index.focus_matches("my hicups wont stop")[1] == ["hiccup"]
+
+
+def test_two_part_question_gets_a_part_for_each_type() -> None:
+    answer = answer_question(
+        AnswerIndex(PASSAGES), "What are the causes and treatments for hiccups?"
+    )
+    assert [(p.kind, p.hit.passage.id) for p in answer.parts] == [
+        ("causes", "h2"),
+        ("treatment", "h3"),
+    ]
+    assert answer.confident
+
+
+def test_withheld_answer_still_points_to_its_source() -> None:
+    answer = answer_question(AnswerIndex(PASSAGES), "What are the side effects of warfarin?")
+    (part,) = answer.parts
+    assert part.hit.passage.id == "w1" and part.hit.passage.withheld
+    assert part.hit.passage.url == "https://example.org/w1"
+
+
+def test_unrelated_question_is_answered_honestly_with_nothing() -> None:
+    answer = answer_question(AnswerIndex(PASSAGES), "How do I renew my passport?")
+    assert answer.parts == () and not answer.confident
+
+
+def test_crisis_question_carries_help_that_leads() -> None:
+    answer = answer_question(AnswerIndex(PASSAGES), "I want to end my life tonight, I have a plan")
+    assert answer.screen.level == CrisisLevel.EMERGENCY
+    assert answer.help is not None and answer.help.leads
+
+
+def test_long_message_is_reduced_to_what_is_asked() -> None:
+    asked = reduce_question(
+        "general health",
+        "Hello. My name is Sam and my email is sam@example.org. I have had gout for years. "
+        "What treatments work? Thank you.",
+    )
+    assert asked.startswith("My name is Sam") and asked.endswith(
+        "I have had gout for years. What treatments work?"
+    )
+    assert "sam@example.org" not in asked and "Hello" not in asked and "Thank you" not in asked
+
+
+def test_empty_index_answers_nothing() -> None:
+    assert answer_question(AnswerIndex([]), "What causes gout?").parts == ()
