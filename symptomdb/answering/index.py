@@ -198,6 +198,18 @@ def _name_key(name: str) -> tuple[str, ...]:
     return tuple(_STEMMER.stemWords(_WORD.findall(name.lower())))
 
 
+# Kinds that answer a question of another kind in part: MedQuAD has no "coping" pairs, but
+# its treatment pairs say what a person can do; half the type bonus.
+RELATED_KINDS: dict[str, tuple[str, ...]] = {
+    "coping": ("treatment",),
+    "helping-others": ("support", "coping"),
+    "seek-help": ("treatment", "symptoms"),
+    "complications": ("outlook",),
+    "outlook": ("complications",),
+    "genetics": ("causes",),
+}
+
+
 @dataclass(frozen=True)
 class Weights:
     """How much each signal counts; set on the LiveQA dev questions (see bench/)."""
@@ -345,6 +357,7 @@ class AnswerIndex:
         q_max = float(q_scores.max()) or 1.0
         a_max = float(a_scores.max()) or 1.0
         wanted = set(kinds)
+        partly = {r for k in kinds for r in RELATED_KINDS.get(k, ())} - wanted
         w = self.weights
         hits = []
         for i in pool:
@@ -352,11 +365,12 @@ class AnswerIndex:
             focus_strength = focus_ids.get(i, 0.0)
             focus_hit = focus_strength > 0
             kind_hit = p.kind in wanted
+            kind_part = 0.5 if p.kind in partly else 0.0
             score = (
                 w.question_bm25 * float(q_scores[i]) / q_max
                 + w.answer_bm25 * float(a_scores[i]) / a_max
                 + w.focus * focus_strength
-                + (w.kind if kind_hit else 0.0)
+                + w.kind * (1.0 if kind_hit else kind_part)
                 + (w.our_topic if p.origin == "topic" else 0.0)
             )
             hits.append(Hit(p, score, focus_hit, kind_hit))
