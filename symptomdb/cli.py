@@ -21,6 +21,7 @@ OUR_COMMANDS = (
     "import-medquad",
     "ask",
     "eval-liveqa",
+    "build-index",
 )
 
 

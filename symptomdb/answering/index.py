@@ -28,6 +28,7 @@ import numpy as np
 import Stemmer
 
 from symptomdb.answering.passages import Passage
+from symptomdb.answering.semantic import Encoder
 
 __all__ = ["AnswerIndex", "Hit", "Weights"]
 
@@ -219,6 +220,7 @@ class Weights:
     focus: float = 2.0
     kind: float = 0.6
     our_topic: float = 0.1
+    semantic: float = 4.0
 
 
 @dataclass(frozen=True)
@@ -234,9 +236,28 @@ class Hit:
 class AnswerIndex:
     """Search over passages; build once, query many times (thread-safe for reads)."""
 
-    def __init__(self, passages: Sequence[Passage], weights: Weights | None = None) -> None:
+    def __init__(
+        self,
+        passages: Sequence[Passage],
+        weights: Weights | None = None,
+        encoder: Encoder | None = None,
+        vectors: np.ndarray | None = None,
+    ) -> None:
+        """Build the index.
+
+        Args:
+            passages: what to search.
+            weights: how signals combine (defaults set on LiveQA dev).
+            encoder: optional sentence encoder for semantic ranking (see ``semantic.py``).
+            vectors: the passages' question vectors from that encoder, one row per passage.
+                Semantic ranking is on only when both are given.
+        """
         self.passages = list(passages)
         self.weights = weights or Weights()
+        if encoder is not None and vectors is not None and len(vectors) != len(self.passages):
+            raise ValueError(f"{len(vectors)} vectors for {len(self.passages)} passages")
+        self._encoder = encoder if vectors is not None else None
+        self._vectors = vectors if encoder is not None else None
         # bm25s needs a corpus; an empty site gets one placeholder document that never matches.
         question_docs = [
             tokens(" ".join((p.focus, *p.synonyms, p.question))) or ["_"] for p in self.passages
@@ -270,6 +291,11 @@ class AnswerIndex:
             if len(word) >= 5:
                 for j in range(len(word)):
                     self._deletes[word[:j] + word[j + 1 :]].add(word)
+
+    @property
+    def semantic(self) -> bool:
+        """True when semantic ranking is on."""
+        return self._encoder is not None
 
     def __len__(self) -> int:
         return len(self.passages)
@@ -352,6 +378,10 @@ class AnswerIndex:
             np.argsort(-a_scores)[:candidates].tolist()
         )
         pool |= set(focus_ids)
+        similarities = None
+        if self._encoder is not None and self._vectors is not None:
+            similarities = self._vectors @ self._encoder.encode([question])[0]
+            pool |= set(np.argsort(-similarities)[:100].tolist())
         if not pool:
             return []
         q_max = float(q_scores.max()) or 1.0
@@ -372,6 +402,7 @@ class AnswerIndex:
                 + w.focus * focus_strength
                 + w.kind * (1.0 if kind_hit else kind_part)
                 + (w.our_topic if p.origin == "topic" else 0.0)
+                + (w.semantic * float(similarities[i]) if similarities is not None else 0.0)
             )
             hits.append(Hit(p, score, focus_hit, kind_hit))
         hits.sort(key=lambda h: (-h.score, h.passage.id))

@@ -10,18 +10,59 @@ import re
 import threading
 from typing import Any
 
+import numpy as np
+from django.conf import settings
 from django.db.models import Count, Max
 
 from symptomdb.answering.index import AnswerIndex
 from symptomdb.answering.passages import Passage
 from symptomdb.answering.question_types import MEDQUAD_QTYPE_TO_KIND
+from symptomdb.answering.semantic import (
+    Encoder,
+    cache_path,
+    encode_passages,
+    load_encoder,
+    passage_texts,
+)
 from symptomdb.collections.models import CollectionAnswer
 from symptomdb.collections.views import PUBLISHERS
 from symptomdb.topics.models import TopicPage
 
 _MARKDOWN_NOISE = re.compile(r"\[@[^\]]*\]|[*_`#>]|\[([^\]]*)\]\([^)]*\)")
 _lock = threading.Lock()
-_cache: dict[str, Any] = {"fingerprint": None, "index": None}
+_cache: dict[str, Any] = {"fingerprint": None, "index": None, "encoder": None}
+
+
+def vector_cache_dir() -> Any:
+    """Where passage vectors are kept (``symptomdb build-index`` writes them)."""
+    return settings.DATA_DIR / "cache"
+
+
+def _semantic(passages: list[Passage]) -> tuple[Encoder | None, np.ndarray | None]:
+    """Encoder and vectors when the extra is installed and ``build-index`` has run; a web
+    request never encodes the whole collection itself."""
+    if not getattr(settings, "SYMPTOMDB_SEMANTIC", True):
+        return None, None
+    path = cache_path(passage_texts(passages), vector_cache_dir())
+    if not path.exists():
+        return None, None
+    if _cache["encoder"] is None:
+        _cache["encoder"] = load_encoder()
+    if _cache["encoder"] is None:
+        return None, None
+    return _cache["encoder"], np.load(path)
+
+
+def all_passages() -> list[Passage]:
+    """Every passage the site can answer from."""
+    return [*topic_passages(), *medquad_passages()]
+
+
+def build_vectors(encoder: Encoder) -> int:
+    """Encode every passage into the cache (what ``symptomdb build-index`` does)."""
+    passages = all_passages()
+    encode_passages(encoder, passage_texts(passages), vector_cache_dir())
+    return len(passages)
 
 
 def _plain(markdown: str) -> str:
@@ -112,7 +153,9 @@ def get_answer_index() -> AnswerIndex:
     fingerprint = _fingerprint()
     with _lock:
         if _cache["index"] is None or _cache["fingerprint"] != fingerprint:
-            _cache["index"] = AnswerIndex([*topic_passages(), *medquad_passages()])
+            passages = all_passages()
+            encoder, vectors = _semantic(passages)
+            _cache["index"] = AnswerIndex(passages, encoder=encoder, vectors=vectors)
             _cache["fingerprint"] = fingerprint
         index: AnswerIndex = _cache["index"]
         return index

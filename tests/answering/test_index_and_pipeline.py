@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from symptomdb.answering.index import AnswerIndex
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from symptomdb.answering.index import AnswerIndex, Weights
 from symptomdb.answering.passages import Passage
 from symptomdb.answering.pipeline import answer_question, reduce_question
+from symptomdb.answering.semantic import encode_passages
 from symptomdb.safety.crisis_screen import CrisisLevel
 
 
@@ -112,3 +118,57 @@ def test_long_message_is_reduced_to_what_is_asked() -> None:
 
 def test_empty_index_answers_nothing() -> None:
     assert answer_question(AnswerIndex([]), "What causes gout?").parts == ()
+
+
+class KeywordEncoder:
+    """A test double for the sentence encoder: one dimension per word of a tiny vocabulary,
+    so "remedy" and "treatments" can be made to mean the same thing."""
+
+    VOCAB = ("hiccup", "treat", "cause", "gout")
+    SAME = {
+        "remedy": "treat",
+        "remedies": "treat",
+        "fix": "treat",
+        "treatments": "treat",
+        "causes": "cause",
+    }
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        rows = []
+        for text in texts:
+            words = [self.SAME.get(w, w).rstrip("s") for w in text.lower().replace("?", "").split()]
+            row = np.array(
+                [float(any(w.startswith(v) for w in words)) for v in self.VOCAB], dtype=np.float32
+            )
+            rows.append(row / (np.linalg.norm(row) or 1.0))
+        return np.stack(rows)
+
+
+def test_semantic_ranking_adds_meaning_the_words_do_not_share() -> None:
+    encoder = KeywordEncoder()
+    vectors = encoder.encode([p.question for p in PASSAGES])
+    lexical = AnswerIndex(PASSAGES, weights=Weights(kind=0.0))
+    semantic = AnswerIndex(PASSAGES, weights=Weights(kind=0.0), encoder=encoder, vectors=vectors)
+    assert semantic.semantic and not lexical.semantic
+    question = "any remedy for hiccups"
+    assert lexical.search(question, ())[0].passage.id != "h3"
+    assert semantic.search(question, ())[0].passage.id == "h3"
+
+
+def test_vectors_must_match_the_passages() -> None:
+    with pytest.raises(ValueError, match="2 vectors for 6 passages"):
+        AnswerIndex(PASSAGES, encoder=KeywordEncoder(), vectors=np.zeros((2, 4), dtype=np.float32))
+
+
+def test_vectors_are_cached_by_text(tmp_path: Path) -> None:
+    calls = []
+
+    class CountingEncoder(KeywordEncoder):
+        def encode(self, texts: list[str]) -> np.ndarray:
+            calls.append(len(texts))
+            return super().encode(texts)
+
+    texts = [p.question for p in PASSAGES]
+    first = encode_passages(CountingEncoder(), texts, tmp_path)
+    again = encode_passages(CountingEncoder(), texts, tmp_path)
+    assert calls == [6] and np.array_equal(first, again)
