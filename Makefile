@@ -49,10 +49,12 @@ screenshots: install-test
 	SYMPTOMDB_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest tests/browser -q
 
 bench: install
+	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[bench]"
 	$(BIN)/python bench/crisis_screen.py
 	$(BIN)/python bench/crisis_screen.py --set bench/data/crisis_screen_second_set.jsonl --name crisis_screen_second_set
 	$(BIN)/python bench/crisis_screen.py --set bench/data/crisis_screen_third_set.jsonl --name crisis_screen_third_set
 	$(BIN)/python bench/answering.py
+	$(BIN)/python bench/baselines.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

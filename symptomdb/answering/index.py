@@ -233,6 +233,14 @@ class Hit:
     kind_matched: bool
 
 
+def _top(scores: np.ndarray, k: int) -> set[int]:
+    """Indices of the ``k`` highest positive scores (a partial sort: no full 47,000-row sort)."""
+    if len(scores) <= k:
+        return {i for i in range(len(scores)) if scores[i] > 0}
+    part = np.argpartition(-scores, k)[:k]
+    return {int(i) for i in part if scores[i] > 0}
+
+
 class AnswerIndex:
     """Search over passages; build once, query many times (thread-safe for reads)."""
 
@@ -374,14 +382,12 @@ class AnswerIndex:
         if query:
             q_scores = self._question_bm25.get_scores(query)
             a_scores = self._answer_bm25.get_scores(query)
-        pool = set(np.argsort(-q_scores)[:candidates].tolist()) | set(
-            np.argsort(-a_scores)[:candidates].tolist()
-        )
+        pool = _top(q_scores, candidates) | _top(a_scores, candidates)
         pool |= set(focus_ids)
         similarities = None
         if self._encoder is not None and self._vectors is not None:
             similarities = self._vectors @ self._encoder.encode([question])[0]
-            pool |= set(np.argsort(-similarities)[:100].tolist())
+            pool |= _top(similarities, 100)
         if not pool:
             return []
         q_max = float(q_scores.max()) or 1.0
