@@ -42,6 +42,8 @@ def test_run_file_and_report_use_qrels_ids(tmp_path: Path) -> None:
     assert report["questions"] == 1
     assert report["strict"]["avg_score"] == 3.0 and report["strict"]["mrr_at_10"] == 1.0
     assert "| strict | 3.000 |" in stdout.getvalue()
+    svg = (out / "avg_score_by_type.svg").read_text()
+    assert svg.startswith("<svg") and "avgScore by question type" in svg and "3.00" in svg
 
 
 def test_eval_without_imported_collection_says_what_to_do(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from symptomdb.answering.metrics import per_question_avg_score, score_run, write_trec_run
 from symptomdb.answering.pipeline import answer_question
+from symptomdb.answering.plot import bar_chart_svg
 from symptomdb.answering.question_types import question_types
 from symptomdb.answers.building import get_answer_index
 from symptomdb.importers.liveqa import LiveQAError, parse_liveqa_questions, parse_qrels
@@ -57,6 +58,8 @@ class Command(BaseCommand):
         for qid, score in per_q.items():
             by_type.setdefault(kinds.get(qid, ("?",))[0], []).append(score)
         latencies.sort()
+        avg_by_type = {k: round(sum(v) / len(v), 3) for k, v in sorted(by_type.items())}
+        count_by_type = {k: len(v) for k, v in sorted(by_type.items())}
         report = {
             "questions": len(wanted),
             "strict": strict.__dict__,
@@ -71,6 +74,14 @@ class Command(BaseCommand):
             "per_question_avg_score": per_q,
         }
         (out / "report.json").write_text(json.dumps(report, indent=2) + "\n")
+        (out / "avg_score_by_type.svg").write_text(
+            bar_chart_svg(
+                "avgScore by question type (strict, first answer)",
+                avg_by_type,
+                maximum=3.0,
+                counts=count_by_type,
+            )
+        )
         rows = [
             "| | avgScore | MAP@10 | MRR@10 | P@5 | P@10 |",
             "|---|---:|---:|---:|---:|---:|",
@@ -83,4 +94,6 @@ class Command(BaseCommand):
             f"# LiveQA-Med evaluation ({len(wanted)} questions)\n\n" + "\n".join(rows) + "\n"
         )
         self.stdout.write("\n".join(rows))
-        self.stdout.write(f"Run written to {out / 'run.txt'}; report in {out / 'report.json'}.")
+        self.stdout.write(
+            f"Run written to {out / 'run.txt'}; report in {out / 'report.json'}, plot in {out / 'avg_score_by_type.svg'}."
+        )
