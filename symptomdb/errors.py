@@ -11,6 +11,22 @@ class SymptomdbError(Exception):
     """Base of every error symptomdb raises on purpose."""
 
 
+class SourceFileError(SymptomdbError):
+    """A data file (XML, qrels, run file) is malformed.
+
+    Attributes:
+        path: the file, as given.
+        where: the place in it ("element <QAPair[2]/Question>", "line 14").
+        problem: what is wrong.
+    """
+
+    def __init__(self, path: object, where: str, problem: str) -> None:
+        self.path = str(path)
+        self.where = where
+        self.problem = problem
+        super().__init__(f"{path}, {where}: {problem}")
+
+
 class TopicFileError(SymptomdbError):
     """A topic file is malformed or invalid.
 

@@ -37,7 +37,7 @@ from pathlib import Path
 import ir_measures
 from ir_measures import AP, RR, P
 
-from symptomdb.errors import SymptomdbError
+from symptomdb.errors import SourceFileError
 
 __all__ = [
     "CUTOFF",
@@ -59,14 +59,12 @@ CUTOFF = 10  # only the top 10 answers of each list count
 _LIVEQA_POINTS = {4: 3, 3: 2, 2: 1, 1: 0}
 
 
-class RunFileError(SymptomdbError):
+class RunFileError(SourceFileError):
     """A TREC run file is malformed; the message names the file and the line."""
 
     def __init__(self, path: Path | str, line: int, problem: str) -> None:
-        self.path = str(path)
         self.line = line
-        self.problem = problem
-        super().__init__(f"{path}, line {line}: {problem}")
+        super().__init__(path, f"line {line}", problem)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from symptomdb.errors import SymptomdbError
+from symptomdb.errors import SourceFileError
 
 __all__ = [
     "GRADE_LABELS",
@@ -37,14 +37,8 @@ _QID = re.compile(r"TQ(\d+)")
 _JUDGMENT = re.compile(r"([1-4])-([A-Za-z]+)")
 
 
-class LiveQAError(SymptomdbError):
+class LiveQAError(SourceFileError):
     """A LiveQA question file or qrels file is malformed; the message names file and place."""
-
-    def __init__(self, path: Path | str, where: str, problem: str) -> None:
-        self.path = str(path)
-        self.where = where
-        self.problem = problem
-        super().__init__(f"{path}, {where}: {problem}")
 
 
 @dataclass(frozen=True)

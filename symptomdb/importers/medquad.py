@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from symptomdb.errors import SymptomdbError
+from symptomdb.errors import SourceFileError
 
 __all__ = [
     "LICENCE",
@@ -37,14 +37,12 @@ WITHHELD_FOLDERS = frozenset(
 _ID_SOURCE = {"MPlusHerbsSupplements": "MPlusHerbsSuppls"}
 
 
-class MedQuADError(SymptomdbError):
+class MedQuADError(SourceFileError):
     """A MedQuAD file is malformed; the message names the file and the element."""
 
     def __init__(self, path: Path | str, element: str, problem: str) -> None:
-        self.path = str(path)
         self.element = element
-        self.problem = problem
-        super().__init__(f"{path}, element <{element}>: {problem}")
+        super().__init__(path, f"element <{element}>", problem)
 
 
 @dataclass(frozen=True)
