@@ -233,6 +233,9 @@ class Hit:
     kind_matched: bool
 
 
+SEMANTIC_WORDS = 24
+
+
 def _top(scores: np.ndarray, k: int) -> set[int]:
     """Indices of the ``k`` highest positive scores (a partial sort: no full 47,000-row sort)."""
     if len(scores) <= k:
@@ -386,7 +389,10 @@ class AnswerIndex:
         pool |= set(focus_ids)
         similarities = None
         if self._encoder is not None and self._vectors is not None:
-            similarities = self._vectors @ self._encoder.encode([question])[0]
+            # The model reads at most 256 word pieces; the first words of a long message hold
+            # the subject and the question, and encoding fewer keeps the query fast.
+            head = " ".join(question.split()[:SEMANTIC_WORDS])
+            similarities = self._vectors @ self._encoder.encode([head])[0]
             pool |= _top(similarities, 100)
         if not pool:
             return []
