@@ -90,6 +90,12 @@ class Answer:
         return bool(self.parts)
 
 
+def _confident(hit: Hit) -> bool:
+    """Offer a passage only about something the question names, and only above the bar:
+    word overlap alone ("burn at night" → night blindness) is noise, not an answer."""
+    return hit.focus_matched and hit.score >= MIN_SCORE
+
+
 def answer_question(
     index: AnswerIndex, subject: str, message: str = "", country: str | None = None, k: int = 10
 ) -> Answer:
@@ -115,14 +121,14 @@ def answer_question(
     used: set[str] = set()
     for kind in kinds:
         for hit in ranked:
-            if hit.passage.kind == kind and hit.passage.id not in used and hit.score >= MIN_SCORE:
+            if hit.passage.kind == kind and hit.passage.id not in used and _confident(hit):
                 parts.append(AnswerPart(kind, hit))
                 used.add(hit.passage.id)
                 break
-    if not parts and ranked and ranked[0].score >= MIN_SCORE and ranked[0].focus_matched:
+    if not parts and ranked and _confident(ranked[0]):
         parts.append(AnswerPart(ranked[0].passage.kind, ranked[0]))
         used.add(ranked[0].passage.id)
-    related = tuple(h for h in ranked if h.passage.id not in used and h.score >= MIN_SCORE)[:5]
+    related = tuple(h for h in ranked if h.passage.id not in used and _confident(h))[:5]
     return Answer(
         question=question,
         asked=asked,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
+from html import escape
 from typing import Any
 
 import numpy as np
@@ -28,7 +29,9 @@ from symptomdb.collections.models import CollectionAnswer
 from symptomdb.collections.views import PUBLISHERS
 from symptomdb.topics.models import TopicPage
 
-_MARKDOWN_NOISE = re.compile(r"\[@[^\]]*\]|[*_`#>]|\[([^\]]*)\]\([^)]*\)")
+_MARKDOWN_NOISE = re.compile(r"\s*\[@[^\]]*\]|[*_`#>]|\[([^\]]*)\]\([^)]*\)")
+# Citation links point into the topic page's reference list; an answer links the page instead.
+_CITE = re.compile(r'<sup class="cite">.*?</sup>')
 _lock = threading.Lock()
 _cache: dict[str, Any] = {"fingerprint": None, "index": None, "encoder": None}
 
@@ -110,6 +113,13 @@ def topic_passages() -> list[Passage]:
                     reviewed=page.is_reviewed,
                     updated=page.updated_on.isoformat(),
                     citation=citation,
+                    extra={
+                        "html": _CITE.sub("", section["html"])
+                        + "".join(
+                            f"<h4>{escape(i['name'])}</h4>{_CITE.sub('', i['html'])}"
+                            for i in section["items"]
+                        )
+                    },
                 )
             )
     return passages

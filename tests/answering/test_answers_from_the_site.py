@@ -58,3 +58,13 @@ def test_question_we_cannot_answer_says_so(
 ) -> None:
     html = client.get("/ask/", {"q": "how do I renew a passport"}).content.decode()
     assert "We have no good answer to this question in our sources" in html
+
+
+def test_answer_keeps_the_topics_lists_and_drops_dangling_citation_links(
+    client: Client, loaded_site: list[TopicDocument]
+) -> None:
+    html = client.get("/ask/", {"q": FLAGSHIP}).content.decode()
+    causes = html[html.index('data-kind="causes"') :]
+    causes = causes[: causes.index("</article>")]
+    assert "<li>" in causes  # the topic's own list, not flattened text
+    assert 'class="cite"' not in causes and "[@" not in causes

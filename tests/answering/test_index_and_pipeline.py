@@ -172,3 +172,9 @@ def test_vectors_are_cached_by_text(tmp_path: Path) -> None:
     first = encode_passages(CountingEncoder(), texts, tmp_path)
     again = encode_passages(CountingEncoder(), texts, tmp_path)
     assert calls == [6] and np.array_equal(first, again)
+
+
+def test_word_overlap_without_the_focus_is_not_offered_as_an_answer() -> None:
+    # "treatments" and "causes" overlap with every pair, but nothing here is about sunburn.
+    answer = answer_question(AnswerIndex(PASSAGES), "What causes sunburn and what treatments help?")
+    assert answer.parts == () and answer.related == ()
