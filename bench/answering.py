@@ -98,7 +98,7 @@ def main() -> int:
     questions = parse_liveqa_questions(dev / "TREC-2017-LiveQA-Medical-Test.xml")
     qrels = parse_qrels(dev / "All-qrels_LiveQAMed2017-TestQuestions_2479_Judged-Answers.txt")
     configurations: list[tuple[str, AnswerIndex, float]] = [("lexical", lexical, build_s)]
-    encoder = None if args.lexical_only else load_encoder()
+    encoder = None if args.lexical_only else load_encoder(ROOT / "var" / "cache")
     if encoder is not None:
         started = time.perf_counter()
         vectors = encode_passages(encoder, passage_texts(passages), ROOT / "var" / "cache")

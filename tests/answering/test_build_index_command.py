@@ -25,7 +25,7 @@ class FlatEncoder:
 def test_without_the_extra_the_command_says_how_to_install_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(build_index, "load_encoder", lambda: None)
+    monkeypatch.setattr(build_index, "load_encoder", lambda cache_dir=None: None)
     with pytest.raises(CommandError, match=r"pip install torch==2.13.0 -e '.\[semantic\]'"):
         call_command("build_index", stdout=io.StringIO())
 
@@ -37,8 +37,8 @@ def test_site_uses_semantic_ranking_once_vectors_are_built(
     tmp_path: object,
 ) -> None:
     settings.DATA_DIR = tmp_path  # type: ignore[attr-defined]
-    monkeypatch.setattr(build_index, "load_encoder", FlatEncoder)
-    monkeypatch.setattr(building, "load_encoder", FlatEncoder)
+    monkeypatch.setattr(build_index, "load_encoder", lambda cache_dir=None: FlatEncoder())
+    monkeypatch.setattr(building, "load_encoder", lambda cache_dir=None: FlatEncoder())
     monkeypatch.setitem(building._cache, "index", None)
     monkeypatch.setitem(building._cache, "encoder", None)
     assert (

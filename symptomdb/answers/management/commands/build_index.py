@@ -17,7 +17,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        encoder = load_encoder()
+        encoder = load_encoder(vector_cache_dir())
         if encoder is None:
             raise CommandError(
                 "semantic ranking needs the optional extra: .venv/bin/pip install torch==2.13.0 "
