@@ -11,6 +11,8 @@ from pydantic import Field
 from symptomdb.answering.pipeline import answer_question
 from symptomdb.answers.building import get_answer_index
 from symptomdb.answers.management.commands.ask import answer_to_dict
+from symptomdb.api.caching import never_store
+from symptomdb.api.errors import ErrorOut
 from symptomdb.api.safety import HelpOut, ReasonOut
 from symptomdb.helpfinder.counters import count_screen
 
@@ -67,7 +69,8 @@ class AnswerOut(Schema):
     related: list[PassageOut]
 
 
-@router.get("/answer", response=AnswerOut, summary="Answer a health question")
+@router.get("/answer", response={200: AnswerOut, 422: ErrorOut}, summary="Answer a health question")
+@never_store()
 def answer(request: HttpRequest, params: Query[AnswerParams]) -> dict[str, Any]:
     """Screen, then answer extractively from symptomdb topics and MedQuAD, with sources.
 

@@ -8,8 +8,27 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Schema
 from ninja.errors import HttpError, ValidationError
+
+
+class FieldErrorOut(Schema):
+    """What is wrong with one parameter or body field."""
+
+    field: str
+    message: str
+
+
+class ErrorDetailOut(Schema):
+    code: str
+    message: str
+    fields: list[FieldErrorOut]
+
+
+class ErrorOut(Schema):
+    """The body of every API error (documented on each operation that can return one)."""
+
+    error: ErrorDetailOut
 
 
 def error_body(

@@ -8,6 +8,8 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 from pydantic import Field
 
+from symptomdb.api.caching import never_store
+from symptomdb.api.errors import ErrorOut
 from symptomdb.helpfinder.counters import count_screen
 from symptomdb.safety.crisis_screen import screen_text
 from symptomdb.safety.help_first import help_first
@@ -70,7 +72,10 @@ class ScreenOut(Schema):
     help: HelpOut | None
 
 
-@router.post("/screen", response=ScreenOut, summary="Screen text for crisis language")
+@router.post(
+    "/screen", response={200: ScreenOut, 422: ErrorOut}, summary="Screen text for crisis language"
+)
+@never_store()
 def screen(request: HttpRequest, payload: ScreenIn) -> dict[str, Any]:
     """Return the level, the reasons and — for crisis and emergency — help to show first.
 
