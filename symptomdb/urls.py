@@ -8,6 +8,8 @@ from symptomdb.answers import views as answer_views
 from symptomdb.api.urls import api
 from symptomdb.collections import views as collection_views
 from symptomdb.helpfinder import views as help_views
+from symptomdb.pages import views as page_views
+from symptomdb.topics import views as topic_views
 
 urlpatterns = [
     path("help/", help_views.get_help_now, name="get-help-now"),
@@ -17,6 +19,15 @@ urlpatterns = [
         "collections/medquad/<int:pk>/",
         collection_views.collection_document,
         name="collection-document",
+    ),
+    path("search/", page_views.search, name="search"),
+    path("about/", page_views.about, name="about"),
+    path("editorial-policy/", page_views.editorial_policy, name="editorial-policy"),
+    path("privacy/", page_views.privacy, name="privacy"),
+    path(
+        "topics/<slug:slug>/cite.<str:extension>",
+        topic_views.topic_citation,
+        name="topic-citation",
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("", include(wagtail_urls)),

@@ -26,6 +26,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from symptomdb.topics.blocks import TopicSectionsBlock, block_name_to_kind
+from symptomdb.topics.citing import citation_context, json_ld
 from symptomdb.topics.rendering import render_markdown
 from symptomdb.vocabulary import CATEGORIES, CODE_SYSTEMS, KIND_BY_ID
 
@@ -292,6 +293,15 @@ class TopicPage(Page):
         context["codes"] = [
             (dict(CODE_SYSTEMS).get(c.system, c.system), c.code) for c in self.codes.all()
         ]
+        context.update(citation_context(self, request))
+        context["json_ld"] = json_ld(
+            self,
+            request,
+            authors=context["authors"],
+            reviewers=context["reviewers"],
+            codes=context["codes"],
+            references=context["references"],
+        )
         return context
 
 

@@ -1,0 +1,1 @@
+"""Reader pages that are not Wagtail pages: search results, about, editorial policy, privacy."""

@@ -1,0 +1,84 @@
+"""Search results and the pages we write about ourselves (about, editorial policy, privacy).
+
+The search query, like a question, is screened for crisis language first and never logged
+or stored; only the day's count per screen level is kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from symptomdb.answering.question_types import question_types
+from symptomdb.answers.building import get_answer_index
+from symptomdb.helpfinder.counters import count_screen
+from symptomdb.safety.crisis_screen import screen_text
+from symptomdb.safety.help_first import help_first
+
+MAX_QUERY = 500
+MAX_RESULTS = 20
+
+
+@dataclass
+class SearchResult:
+    """One page in the results: a topic of ours or an imported record, with matching parts."""
+
+    title: str
+    url: str
+    origin: str
+    source: str
+    reviewed: bool
+    parts: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _results(query: str) -> list[SearchResult]:
+    """Group the index's ranked passages by the page they belong to, best page first."""
+    hits = get_answer_index().search(query, question_types(query), k=MAX_RESULTS * 3)
+    results: dict[str, SearchResult] = {}
+    for hit in hits:
+        p = hit.passage
+        if p.origin == "topic":
+            page_url = p.url.split("#", 1)[0]
+            part_url = p.url
+        else:
+            page_url = p.extra.get("record") or p.url
+            part_url = page_url
+        result = results.get(page_url)
+        if result is None:
+            if len(results) >= MAX_RESULTS:
+                continue
+            result = results[page_url] = SearchResult(
+                title=p.title, url=page_url, origin=p.origin, source=p.source, reviewed=p.reviewed
+            )
+        if len(result.parts) < 3:
+            result.parts.append((p.question, part_url))
+    return list(results.values())
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    """Search our topics and the imported collections for ``?q=``."""
+    query = request.GET.get("q", "").strip()[:MAX_QUERY]
+    context: dict[str, object] = {"query": query}
+    if query:
+        screen = screen_text(query)
+        count_screen("search", screen.level)
+        context["help"] = help_first(screen)
+        context["results"] = _results(query)
+    return render(request, "pages/search.html", context)
+
+
+def about(request: HttpRequest) -> HttpResponse:
+    """What symptomdb is and is not."""
+    return render(request, "pages/about.html")
+
+
+def editorial_policy(request: HttpRequest) -> HttpResponse:
+    """How content is written, sourced and reviewed."""
+    return render(request, "pages/editorial_policy.html")
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    """What the site stores about readers."""
+    return render(request, "pages/privacy.html")
