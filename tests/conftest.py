@@ -91,13 +91,19 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def live_site_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The environment (data folder, database) of the live site, for commands run against it."""
+    return fresh_database_env(tmp_path_factory.mktemp("live-site"))
+
+
+@pytest.fixture(scope="session")
+def live_site(live_site_env: dict[str, str]) -> Iterator[str]:
     """The site as `make run` serves it: `symptomdb setup`, then gunicorn on loopback.
 
     Yields the base URL. The server's log is attached to any failure of this fixture.
     """
-    folder = tmp_path_factory.mktemp("live-site")
-    env = fresh_database_env(folder)
+    env = live_site_env
+    folder = Path(env["SYMPTOMDB_DATA_DIR"])
     setup = run_symptomdb("setup", env=env)
     assert setup.returncode == 0, setup.stderr
     port = _free_port()

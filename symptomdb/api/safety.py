@@ -73,7 +73,9 @@ class ScreenOut(Schema):
 
 
 @router.post(
-    "/screen", response={200: ScreenOut, 422: ErrorOut}, summary="Screen text for crisis language"
+    "/screen",
+    response={200: ScreenOut, 400: ErrorOut, 422: ErrorOut},
+    summary="Screen text for crisis language",
 )
 @never_store()
 def screen(request: HttpRequest, payload: ScreenIn) -> dict[str, Any]:
