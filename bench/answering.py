@@ -28,7 +28,7 @@ from symptomdb.answering.pipeline import answer_question  # noqa: E402
 from symptomdb.answering.question_types import MEDQUAD_QTYPE_TO_KIND  # noqa: E402
 from symptomdb.answering.semantic import encode_passages, load_encoder, passage_texts  # noqa: E402
 from symptomdb.importers.liveqa import parse_liveqa_questions, parse_qrels  # noqa: E402
-from symptomdb.importers.medquad import iter_medquad  # noqa: E402
+from symptomdb.importers.medquad import PLAIN_LANGUAGE_SOURCES, iter_medquad  # noqa: E402
 from symptomdb.importers.topic_markdown import read_topic_dir  # noqa: E402
 
 
@@ -47,6 +47,7 @@ def medquad_passages(root: Path) -> list[Passage]:
             url=d.url,
             source=d.source,
             licence="CC BY 4.0",
+            plain_language=d.source in PLAIN_LANGUAGE_SOURCES,
         )
         for d in iter_medquad(root)
         for p in d.pairs
@@ -72,6 +73,7 @@ def topic_passages() -> list[Passage]:
                     url=f"/topics/{doc.slug}/",
                     source="symptomdb",
                     licence="CC BY 4.0",
+                    plain_language=True,
                 )
             )
     return out

@@ -9,8 +9,13 @@ instead of a trained entailment model):
 2. Types: what the question asks for (causes, treatment, …) in our section vocabulary.
 3. Lexical: BM25 over each passage's question/heading with its focus, and separately over
    its answer text; both normalised to the best candidate.
-4. Score = lexical + a bonus when the passage's focus was named + a bonus when its kind is
-   one of the asked types. The weights are set on the LiveQA dev questions only.
+4. Semantic (optional): cosine similarity of the question to each passage's question with
+   the MiniLM sentence model, the question read as its opening words and first question
+   sentence (see ``_similarities``).
+5. Score = lexical + semantic + a bonus when the passage's focus was named + a bonus when
+   its kind is one of the asked types + a small bonus for plain-language sources
+   (MedlinePlus, NIHSeniorHealth), which consumers read more easily than the same focus on a
+   rare-disease or genetics site. The weights are set on the LiveQA dev questions only.
 
 Plain Python: no Django import.
 """
@@ -28,6 +33,7 @@ import numpy as np
 import Stemmer
 
 from symptomdb.answering.passages import Passage
+from symptomdb.answering.question_types import question_sentences
 from symptomdb.answering.semantic import Encoder
 
 __all__ = ["AnswerIndex", "Hit", "Weights"]
@@ -199,6 +205,23 @@ def _name_key(name: str) -> tuple[str, ...]:
     return tuple(_STEMMER.stemWords(_WORD.findall(name.lower())))
 
 
+_QUALIFIER = re.compile(r"\s+-\s+|,\s+")
+
+
+def _short_names(focus: str) -> list[tuple[str, ...]]:
+    """Shorter names for a focus: the part before " - " or ", " and, for names of three or
+    more words, the last two ("isolated sleep paralysis" → "sleep paralysis")."""
+    out = []
+    head = _QUALIFIER.split(focus, maxsplit=1)[0]
+    for name in {head, focus}:
+        key = _name_key(name)
+        if name != focus and key and (len(key) > 1 or len(key[0]) > 3):
+            out.append(key)
+        if len(key) >= 3 and all(len(w) > 2 and w not in _STOP for w in key[-2:]):
+            out.append(key[-2:])
+    return out
+
+
 # Kinds that answer a question of another kind in part: MedQuAD has no "coping" pairs, but
 # its treatment pairs say what a person can do; half the type bonus.
 RELATED_KINDS: dict[str, tuple[str, ...]] = {
@@ -220,6 +243,7 @@ class Weights:
     focus: float = 2.0
     kind: float = 0.6
     our_topic: float = 0.1
+    plain_language: float = 0.3
     semantic: float = 4.0
 
 
@@ -278,6 +302,11 @@ class AnswerIndex:
         self._question_bm25.index(question_docs, show_progress=False)
         self._answer_bm25 = bm25s.BM25()
         self._answer_bm25.index(answer_docs, show_progress=False)
+        # Per-passage signals as arrays, so ranking a pool of candidates is vector arithmetic.
+        self._kind_code = {kind: n for n, kind in enumerate(sorted({p.kind for p in passages}))}
+        self._kinds = np.array([self._kind_code[p.kind] for p in self.passages], dtype=np.int32)
+        self._is_topic = np.array([p.origin == "topic" for p in self.passages], dtype=np.float64)
+        self._plain = np.array([p.plain_language for p in self.passages], dtype=np.float64)
         self._by_name: dict[tuple[str, ...], set[int]] = defaultdict(set)
         self._is_focus: dict[tuple[str, ...], set[int]] = defaultdict(set)
         for i, p in enumerate(self.passages):
@@ -287,6 +316,16 @@ class AnswerIndex:
                     self._by_name[key].add(i)
                     if j == 0:
                         self._is_focus[key].add(i)
+        # Shorter names readers use for a longer focus: "Syphilis - primary" is "syphilis",
+        # "Isolated sleep paralysis" is "sleep paralysis". Only where the shorter name is not
+        # already some focus's own name, which stays the better match.
+        self._alias: dict[tuple[str, ...], set[int]] = defaultdict(set)
+        for i, p in enumerate(self.passages):
+            for key in _short_names(p.focus):
+                if key not in self._by_name:
+                    self._alias[key].add(i)
+        for key, ids in self._alias.items():
+            self._by_name[key] |= ids
         # How general a name is: in how many different focuses its words appear. "pain" or
         # "test" name hundreds of focuses and say little; "hantavirus" names one.
         focus_words: dict[str, int] = defaultdict(int)
@@ -302,6 +341,13 @@ class AnswerIndex:
             if len(word) >= 5:
                 for j in range(len(word)):
                     self._deletes[word[:j] + word[j + 1 :]].add(word)
+        # Words the collection itself uses are spelled right and are never "corrected" into a
+        # focus name ("please" is not PLEVA, "obtain" is not betaine).
+        seen: dict[str, int] = defaultdict(int)
+        for p in self.passages:
+            for word in set(_WORD.findall(f"{p.question} {p.text[:2000]}".lower())):
+                seen[word] += 1
+        self._known = {w for w, n in seen.items() if n >= 3} | _STOP
 
     @property
     def semantic(self) -> bool:
@@ -331,7 +377,11 @@ class AnswerIndex:
         """Passages whose focus (or a synonym) is named in the question, with how strongly
         (specific names, names that are the focus itself, and names early in the question
         count more), and the names found."""
-        words = [self._correct(w) for w in _STEMMER.stemWords(_WORD.findall(question.lower()))]
+        raw = _WORD.findall(question.lower())
+        words = [
+            w if r in self._known else self._correct(w)
+            for r, w in zip(raw, _STEMMER.stemWords(raw), strict=True)
+        ]
         found: list[tuple[int, int]] = []
         for size in range(min(self._max_name, len(words)), 0, -1):
             for start in range(len(words) - size + 1):
@@ -357,12 +407,37 @@ class AnswerIndex:
         for strength, key in scored:
             weight = 1.0 if strength == best else 0.35
             for i in self._by_name[key]:
-                value = weight * (1.0 if i in self._is_focus[key] else 0.8)
+                own = i in self._is_focus[key] or i in self._alias.get(key, ())
+                value = weight * (1.0 if own else 0.8)
                 matched[i] = max(matched.get(i, 0.0), value)
         return matched, names
 
+    def _similarities(self, question: str) -> np.ndarray:
+        """Cosine similarity of every passage to the question.
+
+        The model reads at most 256 word pieces and a long message buries its question in a
+        story, so the question is encoded twice — its first words (the subject and opening)
+        and its first sentence that asks something — and the mean of the two vectors is
+        compared with the passages' (on LiveQA dev the mean did better than either view alone
+        and than the best-matching view).
+        """
+        assert self._encoder is not None and self._vectors is not None
+        views = [" ".join(question.split()[:SEMANTIC_WORDS])]
+        for sentence in question_sentences(question)[:1]:
+            short = " ".join(sentence.split()[:SEMANTIC_WORDS])
+            if short not in views:
+                views.append(short)
+        mean = self._encoder.encode(views).mean(axis=0)
+        similarities: np.ndarray = self._vectors @ (mean / max(float(np.linalg.norm(mean)), 1e-12))
+        return similarities
+
     def search(
-        self, question: str, kinds: Sequence[str], k: int = 10, candidates: int = 300
+        self,
+        question: str,
+        kinds: Sequence[str],
+        k: int = 10,
+        candidates: int = 300,
+        focus: dict[int, float] | None = None,
     ) -> list[Hit]:
         """Rank passages for a question.
 
@@ -371,14 +446,15 @@ class AnswerIndex:
             kinds: the question types, in our section vocabulary.
             k: how many hits to return.
             candidates: how many BM25 candidates to re-rank (plus every focus match).
+            focus: ``focus_matches(question)[0]`` when the caller has it already.
 
         Returns:
-            Up to ``k`` hits, best first.
+            Up to ``k`` hits, best first (ties broken by passage id, so runs repeat exactly).
         """
         query = tokens(question)
         if not self.passages:
             return []
-        focus_ids, _ = self.focus_matches(question)
+        focus_ids = self.focus_matches(question)[0] if focus is None else focus
         n = len(self.passages)
         q_scores = np.zeros(n, dtype=np.float32)
         a_scores = np.zeros(n, dtype=np.float32)
@@ -389,33 +465,45 @@ class AnswerIndex:
         pool |= set(focus_ids)
         similarities = None
         if self._encoder is not None and self._vectors is not None:
-            # The model reads at most 256 word pieces; the first words of a long message hold
-            # the subject and the question, and encoding fewer keeps the query fast.
-            head = " ".join(question.split()[:SEMANTIC_WORDS])
-            similarities = self._vectors @ self._encoder.encode([head])[0]
+            similarities = self._similarities(question)
             pool |= _top(similarities, 100)
         if not pool:
             return []
-        q_max = float(q_scores.max()) or 1.0
-        a_max = float(a_scores.max()) or 1.0
-        wanted = set(kinds)
-        partly = {r for k in kinds for r in RELATED_KINDS.get(k, ())} - wanted
+        ids = np.fromiter(sorted(pool), dtype=np.int64)
         w = self.weights
-        hits = []
-        for i in pool:
-            p = self.passages[i]
-            focus_strength = focus_ids.get(i, 0.0)
-            focus_hit = focus_strength > 0
-            kind_hit = p.kind in wanted
-            kind_part = 0.5 if p.kind in partly else 0.0
-            score = (
-                w.question_bm25 * float(q_scores[i]) / q_max
-                + w.answer_bm25 * float(a_scores[i]) / a_max
-                + w.focus * focus_strength
-                + w.kind * (1.0 if kind_hit else kind_part)
-                + (w.our_topic if p.origin == "topic" else 0.0)
-                + (w.semantic * float(similarities[i]) if similarities is not None else 0.0)
+        wanted = [self._kind_code[k] for k in kinds if k in self._kind_code]
+        partly = [
+            self._kind_code[r]
+            for k in kinds
+            for r in RELATED_KINDS.get(k, ())
+            if r in self._kind_code and r not in kinds
+        ]
+        kind_of = self._kinds[ids]
+        kind_hit = np.isin(kind_of, wanted)
+        strength = np.array([focus_ids.get(int(i), 0.0) for i in ids], dtype=np.float64)
+        score = (
+            w.question_bm25 * q_scores[ids].astype(np.float64) / (float(q_scores.max()) or 1.0)
+            + w.answer_bm25 * a_scores[ids].astype(np.float64) / (float(a_scores.max()) or 1.0)
+            + w.focus * strength
+            + w.kind * np.where(kind_hit, 1.0, np.where(np.isin(kind_of, partly), 0.5, 0.0))
+            + w.our_topic * self._is_topic[ids]
+            + w.plain_language * self._plain[ids]
+        )
+        if similarities is not None:
+            score += w.semantic * similarities[ids].astype(np.float64)
+        if len(ids) > k:
+            cut = np.partition(score, len(score) - k)[len(score) - k]
+            keep = np.flatnonzero(score >= cut)
+        else:
+            keep = np.arange(len(ids))
+        hits = [
+            Hit(
+                self.passages[int(ids[j])],
+                float(score[j]),
+                bool(strength[j] > 0),
+                bool(kind_hit[j]),
             )
-            hits.append(Hit(p, score, focus_hit, kind_hit))
+            for j in keep
+        ]
         hits.sort(key=lambda h: (-h.score, h.passage.id))
         return hits[:k]

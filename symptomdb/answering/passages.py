@@ -28,6 +28,7 @@ class Passage:
         reviewed: for our topics, whether a clinician reviewed it.
         updated: last-updated date as text (YYYY-MM-DD), when known.
         citation: a ready one-line citation.
+        plain_language: written for the general public (MedlinePlus, NIHSeniorHealth, ours).
     """
 
     id: str
@@ -44,6 +45,7 @@ class Passage:
     reviewed: bool = False
     updated: str = ""
     citation: str = ""
+    plain_language: bool = False
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property

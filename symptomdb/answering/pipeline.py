@@ -115,8 +115,8 @@ def answer_question(
     screen = screen_text(question)
     asked = reduce_question(subject, message) or question
     kinds = question_types(asked)
-    _, names = index.focus_matches(asked)
-    ranked = index.search(asked, kinds, k=max(k, 20))
+    focus, names = index.focus_matches(asked)
+    ranked = index.search(asked, kinds, k=max(k, 20), focus=focus)
     parts: list[AnswerPart] = []
     used: set[str] = set()
     for kind in kinds:

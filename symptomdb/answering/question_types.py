@@ -47,7 +47,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-__all__ = ["MEDQUAD_QTYPE_TO_KIND", "question_types"]
+__all__ = ["MEDQUAD_QTYPE_TO_KIND", "question_sentences", "question_types"]
 
 
 # MedQuAD's question types (the "qtype" attribute) mapped onto our section kinds, so answers
@@ -334,6 +334,18 @@ _QUESTION_CUE = re.compile(
     r"suggestions|help)\b|\btell me\b|\blet me know\b|\bnot sure (?:if|whether|what|how|why)\b|"
     r"\b(?:do not|does not) know (?:if|whether|what|how|why|where|when)\b"
 )
+
+
+def question_sentences(text: str) -> list[str]:
+    """The sentences of ``text`` that ask something, as written (not normalised), in order."""
+    sentences = [s.strip() for s in _SENTENCE_SPLIT.split(text) if s.strip()]
+    return [
+        s
+        for s in sentences
+        if s.endswith("?")
+        or _QUESTION_START.match(_normalise(s))
+        or _QUESTION_CUE.search(_normalise(s))
+    ]
 
 
 def _question_text(text: str) -> str:

@@ -26,6 +26,7 @@ from symptomdb.answering.semantic import (
     passage_texts,
 )
 from symptomdb.collections.models import CollectionAnswer
+from symptomdb.importers.medquad import PLAIN_LANGUAGE_SOURCES
 from symptomdb.collections.views import PUBLISHERS
 from symptomdb.topics.models import TopicPage
 
@@ -113,6 +114,7 @@ def topic_passages() -> list[Passage]:
                     reviewed=page.is_reviewed,
                     updated=page.updated_on.isoformat(),
                     citation=citation,
+                    plain_language=True,
                     extra={
                         "html": _CITE.sub("", section["html"])
                         + "".join(
@@ -146,6 +148,7 @@ def medquad_passages() -> list[Passage]:
                 source=publisher,
                 licence=d.licence,
                 citation=f"{publisher}. {d.focus}. {d.url} (via MedQuAD, {d.licence}).",
+                plain_language=d.source in PLAIN_LANGUAGE_SOURCES,
                 extra={"record": d.get_absolute_url()},
             )
         )

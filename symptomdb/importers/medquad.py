@@ -81,6 +81,14 @@ class MedQuADDocument:
         return self.folder in WITHHELD_FOLDERS
 
 
+# MedQuAD sources written for the general public, in plain language: NLM's MedlinePlus
+# (encyclopedia, health topics, drug and herb information) and NIHSeniorHealth. The others
+# serve narrower readers (rare diseases, genetics, researchers) in more technical words.
+PLAIN_LANGUAGE_SOURCES = frozenset(
+    ["ADAM", "MPlusHealthTopics", "MPlusDrugs", "MPlusHerbsSupplements", "NIHSeniorHealth"]
+)
+
+
 def answer_id(source: str, doc_id: str, position: int) -> str:
     """The id the LiveQA qrels use for the pair at ``position`` (1-based) of a document."""
     return f"{_ID_SOURCE.get(source, source)}_{doc_id}_Sec{position}.txt"

@@ -178,3 +178,54 @@ def test_word_overlap_without_the_focus_is_not_offered_as_an_answer() -> None:
     # "treatments" and "causes" overlap with every pair, but nothing here is about sunburn.
     answer = answer_question(AnswerIndex(PASSAGES), "What causes sunburn and what treatments help?")
     assert answer.parts == () and answer.related == ()
+
+
+def test_words_the_collection_uses_are_never_corrected_into_a_focus_name() -> None:
+    passages = [
+        *PASSAGES,
+        passage("p1", "PLEVA", "information", "What is (are) PLEVA ?", "A rare skin condition."),
+        *(
+            passage(f"n{n}", f"Note {n}", "information", f"Note {n}", "Please ask your doctor.")
+            for n in range(3)
+        ),
+    ]
+    index = AnswerIndex(passages)
+    assert "pleva" not in index.focus_matches("please tell me about gout")[1]
+    assert index.focus_matches("i think i have plevaa")[1] == ["pleva"]
+
+
+def test_a_shorter_name_finds_a_longer_focus_unless_it_names_one_itself() -> None:
+    passages = [
+        passage(
+            "s1",
+            "Isolated sleep paralysis",
+            "information",
+            "What is (are) Isolated sleep paralysis ?",
+            "",
+        ),
+        passage("s2", "Paralysis", "information", "What is (are) Paralysis ?", "Loss of movement."),
+        passage(
+            "y1", "Syphilis - primary", "treatment", "What are the treatments for Syphilis ?", ""
+        ),
+        passage("a1", "Sleep apnea", "information", "What is (are) Sleep apnea ?", ""),
+        passage(
+            "a2", "Central sleep apnea", "information", "What is (are) Central sleep apnea ?", ""
+        ),
+    ]
+    index = AnswerIndex(passages)
+    top = index.search("What exactly is sleep paralysis?", ["information"], k=1)
+    assert top[0].passage.id == "s1"
+    assert index.search("how is syphilis treated", ["treatment"], k=1)[0].passage.id == "y1"
+    # "sleep apnea" is a focus of its own: it is not read as "central sleep apnea".
+    assert index.search("what is sleep apnea", ["information"], k=1)[0].passage.id == "a1"
+
+
+def test_plain_language_source_wins_a_tie_on_the_same_focus() -> None:
+    from dataclasses import replace
+
+    technical = passage("t1", "Gout", "causes", "What causes Gout ?", "")
+    plain = replace(technical, id="z1", plain_language=True)
+    index = AnswerIndex([technical, plain])
+    assert index.search("what causes gout", ["causes"], k=1)[0].passage.id == "z1"
+    flat = AnswerIndex([technical, plain], weights=Weights(plain_language=0.0))
+    assert flat.search("what causes gout", ["causes"], k=1)[0].passage.id == "t1"
