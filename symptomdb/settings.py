@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "symptomdb.api",
     "symptomdb.collections",
     "symptomdb.answers",
+    "symptomdb.caching",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -72,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "symptomdb.content_security.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "symptomdb.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -116,6 +118,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The page cache (symptomdb/caching/): files under the data directory, so every gunicorn
+# worker and every command (publishing from the CLI) share pages and their invalidation.
+# SYMPTOMDB_PAGE_CACHE=off turns it off. See docs/operators.md, "Performance".
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache"
+        if os.environ.get("SYMPTOMDB_PAGE_CACHE", "on").lower() != "off"
+        else "django.core.cache.backends.dummy.DummyCache",
+        "LOCATION": str(DATA_DIR / "page-cache"),
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -7,7 +7,7 @@ import tempfile
 os.environ.setdefault("SYMPTOMDB_DATA_DIR", tempfile.mkdtemp(prefix="symptomdb-test-"))
 
 from symptomdb.settings import *  # noqa: F403
-from symptomdb.settings import STATIC_ROOT, STORAGES
+from symptomdb.settings import CACHES, STATIC_ROOT, STORAGES
 
 os.makedirs(STATIC_ROOT, exist_ok=True)
 STORAGES = {
@@ -17,3 +17,6 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 # Tests create users; a fast hasher keeps them quick (production uses Django's default).
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Each test has its own database but the data directory is shared; cached pages would leak
+# between tests. tests/caching/ turns the page cache on where it is the subject.
+CACHES = {**CACHES, "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
