@@ -714,6 +714,19 @@ _TAKE_ANOTHER = re.compile(
     r"\b(?:can|could|should|may) (?:i|he|she|we|they) (?:also |still |safely )?(?:take|use|"
     r"have|drink|give)\b"
 )
+# A message that names nothing it wants but tells of a health problem and asks for help
+# ("I've had an ingrown toenail for four years, I need help") is asking what can be done
+# about it: treatment. Read only when no rule or fallback found anything.
+_HAS_PROBLEM = re.compile(
+    r"\b(?:i|he|she|we|they|my \w+|(?:he|she) is|i am) (?:have|has|had|got|have got|has got|"
+    r"suffer\w*|(?:am|is|are|was|been) (?:suffering|diagnosed|dealing|struggling|having))\b|"
+    r"\b(?:i|he|she) (?:was|were|have been|has been) diagnosed\b"
+)
+_ASKS_FOR_HELP = re.compile(
+    r"\b(?:need|want|seeking|looking for|ask for|please|can you|could you|hoping for) "
+    r"(?:\w+ ){0,2}?(?:help|advice|advise|solution|cure|relief|remedy|suggestions?)\b|"
+    r"\bhelp me\b|\bplease help\b|\bwhat (?:are|is) (?:my|the) options?\b"
+)
 # "also" is not a clause break: "can I also take…" is one request.
 _CLAUSE_SPLIT = re.compile(r"[,;:|]|\b(?:and|but|or|plus|then)\b")
 
@@ -824,4 +837,6 @@ def question_types(text: str) -> tuple[str, ...]:
         # request may sit in a sentence without a question form ("I need to know how to
         # help him.").
         kinds = _analyse(" | ".join(_SENTENCE_SPLIT.split(normalised)), normalised)
+    if not kinds and _HAS_PROBLEM.search(normalised) and _ASKS_FOR_HELP.search(normalised):
+        return ("treatment",)
     return kinds or ("information",)

@@ -309,3 +309,24 @@ def test_medquad_mapping_choices(qtype: str, kind: str) -> None:
 
 def test_medquad_mapping_has_nothing_extra() -> None:
     assert set(MEDQUAD_QTYPE_TO_KIND) == set(MEDQUAD_QTYPES)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A health problem told and help asked for, with no question form: what can be done.
+        (
+            "Ingrown toenail. I have had an ingrown toenail for four years now and I need help",
+            ("treatment",),
+        ),
+        ("my dad has been suffering with gout for months, please help", ("treatment",)),
+        # Help asked for without a problem told stays general; a problem without a request
+        # is not a question about treatment either.
+        ("Please help, where do I start", ("information",)),
+        ("I have had eczema since I was a child.", ("information",)),
+    ],
+)
+def test_a_problem_told_with_a_plea_for_help_asks_for_treatment(
+    text: str, expected: tuple[str, ...]
+) -> None:
+    assert question_types(text) == expected
