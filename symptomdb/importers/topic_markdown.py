@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from symptomdb.errors import TopicFileError, TopicFilesInvalid
+from symptomdb.interop.icd10cm import ICD10CM_RE, code_set_release, is_icd10cm_code
 from symptomdb.vocabulary import (
     CATEGORY_IDS,
     CODE_SYSTEM_IDS,
@@ -45,8 +46,9 @@ HEADING_RE = re.compile(
 CITATION_GROUP_RE = re.compile(r"\[(@[^\]]*)\]")
 CITATION_KEY_RE = re.compile(r"@([A-Za-z0-9][A-Za-z0-9_.:-]*)")
 HTML_TAG_RE = re.compile(r"<!--|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-ICD10CM_RE = re.compile(r"^[A-TV-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?$")
 UMLS_CUI_RE = re.compile(r"^C[0-9]{7}$")
+# A SNOMED CT concept id (SCTID): 6 to 18 digits, no leading zero.
+SNOMEDCT_ID_RE = re.compile(r"^[1-9][0-9]{5,17}$")
 MAX_SUMMARY = 400
 
 # CSL 1.0.2 item types (https://docs.citationstyles.org/en/stable/specification.html#appendix-iii-types).
@@ -399,6 +401,15 @@ def _codes(
         for code in codes:
             if system == "icd10cm" and not ICD10CM_RE.match(code):
                 errors.add(line, path, f"{code!r} is not an ICD-10-CM code (like R45.88)")
+            elif system == "icd10cm" and not is_icd10cm_code(code):
+                errors.add(
+                    line,
+                    path,
+                    f"{code!r} is not in the ICD-10-CM code set ({code_set_release()} release); "
+                    "check it against the ICD-10-CM tabular list",
+                )
+            if system == "snomedct" and not SNOMEDCT_ID_RE.match(code):
+                errors.add(line, path, f"{code!r} is not a SNOMED CT concept id (6-18 digits)")
             if system == "umls" and not UMLS_CUI_RE.match(code):
                 errors.add(line, path, f"{code!r} is not a UMLS CUI (like C0000000)")
         out.append((system, tuple(codes)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
@@ -25,6 +26,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from symptomdb.interop.icd10cm import ICD10CM_RE, code_set_release, is_icd10cm_code
 from symptomdb.topics.blocks import TopicSectionsBlock, block_name_to_kind
 from symptomdb.topics.citing import citation_context, json_ld
 from symptomdb.topics.rendering import render_markdown
@@ -328,6 +330,28 @@ class TopicCode(Orderable):
     system = models.CharField(max_length=20, choices=CODE_SYSTEMS)
     code = models.CharField(max_length=40)
     panels = [FieldPanel("system"), FieldPanel("code")]
+
+    def clean(self) -> None:
+        """Reject an ICD-10-CM code that is not in the current code set, naming the field.
+
+        Raises:
+            ValidationError: on the ``code`` field, saying what is wrong.
+        """
+        super().clean()
+        self.code = (self.code or "").strip()
+        if self.system != "icd10cm" or not self.code:
+            return
+        if not ICD10CM_RE.match(self.code):
+            raise ValidationError(
+                {"code": f"{self.code!r} is not written as an ICD-10-CM code (like R45.88)."}
+            )
+        if not is_icd10cm_code(self.code):
+            raise ValidationError(
+                {
+                    "code": f"{self.code!r} is not in the ICD-10-CM code set "
+                    f"({code_set_release()} release); check it against the tabular list."
+                }
+            )
 
 
 class TopicRelation(Orderable):
