@@ -22,6 +22,9 @@ OUR_COMMANDS = (
     "ask",
     "eval-liveqa",
     "build-index",
+    "import-providers",
+    "export-dump",
+    "import-dump",
 )
 
 

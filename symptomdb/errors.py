@@ -77,3 +77,65 @@ class PublishBlocked(SymptomdbError):
         super().__init__(
             f"{slug}: not published, safe-messaging problems must be fixed first:\n{lines}"
         )
+
+
+class ProviderFileError(SymptomdbError):
+    """One problem in a provider directory CSV, at a row (the header is row 1) and column."""
+
+    def __init__(self, path: str, row: int | None, column: str | None, problem: str) -> None:
+        self.path = path
+        self.row = row
+        self.column = column
+        self.problem = problem
+        where = path
+        if row is not None:
+            where += f", row {row}"
+        if column:
+            where += f", column `{column}`"
+        super().__init__(f"{where}: {problem}")
+
+
+class ProviderFileInvalid(SymptomdbError):
+    """A provider directory CSV has problems; ``errors`` holds every ``ProviderFileError``."""
+
+    def __init__(self, errors: list[ProviderFileError]) -> None:
+        self.errors = errors
+        lines = "\n".join(str(e) for e in errors)
+        super().__init__(f"{len(errors)} error(s) in the provider file, nothing imported:\n{lines}")
+
+
+class InfobuttonRequestError(SymptomdbError):
+    """An Infobutton request lacks a parameter or names an unsupported code system.
+
+    Attributes:
+        parameter: the URL parameter at fault.
+        problem: what is wrong and how to fix it.
+    """
+
+    def __init__(self, parameter: str, problem: str) -> None:
+        self.parameter = parameter
+        self.problem = problem
+        super().__init__(f"parameter `{parameter}`: {problem}")
+
+
+class DumpFileError(SymptomdbError):
+    """One problem in a data dump (JSON Lines), at a line and field."""
+
+    def __init__(self, path: str, line: int, field: str | None, problem: str) -> None:
+        self.path = path
+        self.line = line
+        self.field = field
+        self.problem = problem
+        where = f"{path}, line {line}"
+        if field:
+            where += f", field `{field}`"
+        super().__init__(f"{where}: {problem}")
+
+
+class DumpFileInvalid(SymptomdbError):
+    """A data dump has problems; ``errors`` holds every ``DumpFileError``."""
+
+    def __init__(self, errors: list[DumpFileError]) -> None:
+        self.errors = errors
+        lines = "\n".join(str(e) for e in errors)
+        super().__init__(f"{len(errors)} error(s) in the dump, nothing imported:\n{lines}")

@@ -6,7 +6,9 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils import timezone
 
+from symptomdb.helpfinder.importing import SHIPPED_FILES, import_providers, read_provider_file
 from symptomdb.topics.loading import load_documents
 from symptomdb.topics.management.commands._topic_command import read_documents
 
@@ -16,8 +18,8 @@ STARTER_DIR = Path(__file__).resolve().parents[2] / "starter"
 class Command(BaseCommand):
     help = (
         "Prepare a site: migrate the database, collect static files, create the home page and "
-        "topics index, and load the starter topics that do not exist yet. Safe to re-run: "
-        "existing topics and accounts are never changed."
+        "topics index, and load the starter topics and shipped help-finder providers that do "
+        "not exist yet. Safe to re-run: existing topics, providers and accounts are never changed."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -32,6 +34,13 @@ class Command(BaseCommand):
         report = load_documents(read_documents(str(STARTER_DIR)), missing_only=True)
         self.stdout.write(
             f"Starter topics: {len(report.created)} added, {len(report.skipped)} already present."
+        )
+        added = 0
+        for path in SHIPPED_FILES:
+            records = read_provider_file(path, timezone.localdate())
+            added += len(import_providers(records, missing_only=True).created)
+        self.stdout.write(
+            f"Help finder: {added} shipped providers added (sample data is labelled)."
         )
         if not get_user_model().objects.filter(is_superuser=True).exists():
             self.stdout.write(
