@@ -30,7 +30,7 @@ install-test: $(TEST_STAMP)
 run: install
 	$(BIN)/symptomdb setup
 	@echo "symptomdb is serving on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
-	$(BIN)/gunicorn symptomdb.wsgi:application --bind $(HOST):$(PORT) --workers 3 --access-logfile - --access-logformat '%(t)s "%(r)s" %(s)s %(b)s'
+	$(BIN)/gunicorn symptomdb.wsgi:application --config python:symptomdb.gunicorn_conf --bind $(HOST):$(PORT)
 
 test: install-test
 	bash scripts/ensure_system_packages.sh
@@ -55,6 +55,7 @@ bench: install
 	$(BIN)/python bench/crisis_screen.py --set bench/data/crisis_screen_third_set.jsonl --name crisis_screen_third_set
 	$(BIN)/python bench/answering.py
 	$(BIN)/python bench/baselines.py
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
