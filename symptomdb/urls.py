@@ -7,12 +7,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from symptomdb.answers import views as answer_views
 from symptomdb.api.urls import api
 from symptomdb.collections import views as collection_views
+from symptomdb.helpfinder import finder_views
 from symptomdb.helpfinder import views as help_views
+from symptomdb.interop import views as infobutton_views
 from symptomdb.pages import views as page_views
 from symptomdb.topics import views as topic_views
 
 urlpatterns = [
     path("help/", help_views.get_help_now, name="get-help-now"),
+    path("help/find/", finder_views.find_help, name="find-help"),
+    path("infobutton/", infobutton_views.infobutton, name="infobutton"),
     path("api/v1/", api.urls),
     path("ask/", answer_views.ask, name="ask"),
     path(

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 __all__ = [
     "EARTH_RADIUS_KM",
@@ -18,7 +20,10 @@ __all__ = [
     "km_to_unit",
     "lookup_us_zip",
     "unit_to_km",
+    "within_radius",
 ]
+
+T = TypeVar("T")
 
 #: Mean Earth radius (IUGG), the usual choice for haversine distances.
 EARTH_RADIUS_KM = 6371.0088
@@ -71,3 +76,32 @@ def lookup_us_zip(code: str) -> Place | None:
         longitude=float(row["long"]),
         label=f"ZIP {code} ({row['city']}, {row['state']})",
     )
+
+
+def within_radius(
+    origin: Place,
+    items: Iterable[T],
+    radius_km: float,
+    position: Callable[[T], tuple[float, float] | None],
+) -> list[tuple[float, T]]:
+    """The items within ``radius_km`` of ``origin``, nearest first, with their distances.
+
+    Args:
+        origin: where the reader searches from.
+        items: anything with a position.
+        radius_km: the search radius in kilometres (inclusive).
+        position: returns an item's (latitude, longitude), or None to leave it out.
+
+    Returns:
+        (distance in km, item) pairs sorted by distance; ties keep the input order.
+    """
+    found: list[tuple[float, T]] = []
+    for item in items:
+        point = position(item)
+        if point is None:
+            continue
+        distance = haversine_km(origin.latitude, origin.longitude, point[0], point[1])
+        if distance <= radius_km:
+            found.append((distance, item))
+    found.sort(key=lambda pair: pair[0])
+    return found

@@ -16,6 +16,7 @@ from symptomdb.helpfinder.directory import (
     SPECIALTIES,
     ProviderRecord,
     check_row,
+    label_of,
 )
 
 
@@ -125,6 +126,16 @@ class Provider(index.Indexed, models.Model):
     def language_list(self) -> list[str]:
         """The ISO language codes, in the order written."""
         return _split(self.languages)
+
+    @property
+    def specialty_names(self) -> list[str]:
+        """The specialties as readers see them."""
+        return [label_of(SPECIALTIES, s) for s in self.specialty_list]
+
+    @property
+    def language_names(self) -> list[str]:
+        """The languages as readers see them."""
+        return [label_of(LANGUAGES, code) for code in self.language_list]
 
     @property
     def tel_href(self) -> str:

@@ -1,0 +1,172 @@
+"""The help finder: the readers' search form and the search over the provider directory.
+
+Filtering and distance sorting run in Python over the directory (hundreds or a few thousand
+rows); the distance itself is ``geo.haversine_km``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+from django import forms
+
+from symptomdb.helpfinder.directory import KINDS, LANGUAGES, SPECIALTIES
+from symptomdb.helpfinder.geo import Place, km_to_unit, lookup_us_zip, unit_to_km, within_radius
+from symptomdb.helpfinder.models import Provider
+
+MAX_RADIUS = 500
+DEFAULT_RADIUS = 25
+UNITS = (("mi", "miles"), ("km", "kilometres"))
+
+# Topics whose readers most often need a particular kind of specialist; the topic page
+# links to the finder filtered by it (see finder_url_for_topic).
+TOPIC_SPECIALTIES: dict[str, str] = {
+    "self-injury": "self-harm",
+    "suicidal-thoughts": "suicide-prevention",
+    "eating-disorders": "eating-disorders",
+    "depression": "depression",
+    "anxiety": "anxiety",
+    "post-traumatic-stress-disorder": "ptsd",
+    "borderline-personality-disorder": "bpd",
+}
+FINDER_CATEGORIES = frozenset({"mental-health", "behaviour"})
+
+
+def finder_url_for_topic(slug: str, category: str) -> str | None:
+    """The finder link for a topic: filtered by its specialty, plain for other mental-health
+    topics, None for topics the directory does not cover."""
+    specialty = TOPIC_SPECIALTIES.get(slug)
+    if specialty:
+        return f"/help/find/?{urlencode({'specialty': specialty})}"
+    if category in FINDER_CATEGORIES:
+        return "/help/find/"
+    return None
+
+
+def _with_any(label: str, choices: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    return [("", label), *choices]
+
+
+class FinderForm(forms.Form):
+    """Where (a US ZIP code, or latitude and longitude), how far, and what kind of help."""
+
+    zip = forms.CharField(
+        label="US ZIP code", required=False, max_length=10, help_text="Five digits, e.g. 10001."
+    )
+    lat = forms.FloatField(label="Latitude", required=False, min_value=-90, max_value=90)
+    lon = forms.FloatField(label="Longitude", required=False, min_value=-180, max_value=180)
+    radius = forms.FloatField(
+        label="Within",
+        required=False,
+        min_value=0.1,
+        max_value=MAX_RADIUS,
+        help_text=f"A distance up to {MAX_RADIUS}.",
+    )
+    unit = forms.ChoiceField(label="Unit", choices=UNITS, required=False)
+    kind = forms.ChoiceField(
+        label="Type of help", choices=_with_any("Any type", KINDS), required=False
+    )
+    specialty = forms.ChoiceField(
+        label="Specialty", choices=_with_any("Any specialty", SPECIALTIES), required=False
+    )
+    language = forms.ChoiceField(
+        label="Language", choices=_with_any("Any language", LANGUAGES), required=False
+    )
+
+    def full_clean(self) -> None:
+        """Validate, then point each field with an error at its message (for screen readers)."""
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                bound = self[name]
+                described = [f"{bound.auto_id}_error"]
+                if self.fields[name].help_text:
+                    described.insert(0, f"{bound.auto_id}_helptext")
+                self.fields[name].widget.attrs["aria-describedby"] = " ".join(described)
+
+    def clean_zip(self) -> str:
+        value = str(self.cleaned_data.get("zip") or "").strip()
+        if value and lookup_us_zip(value) is None:
+            raise forms.ValidationError(
+                f"{value!r} is not a US ZIP code we know; enter five digits, like 10001."
+            )
+        return value
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        lat, lon = data.get("lat"), data.get("lon")
+        if not data.get("zip") and (lat is None) != (lon is None):
+            missing = "lon" if lon is None else "lat"
+            if missing not in self.errors:
+                self.add_error(missing, "Give both latitude and longitude, or a ZIP code.")
+        return data
+
+    def place(self) -> Place | None:
+        """The place searched from (call after ``is_valid()``), or None when none was given."""
+        data = self.cleaned_data
+        if data.get("zip"):
+            return lookup_us_zip(data["zip"])
+        if data.get("lat") is not None and data.get("lon") is not None:
+            return Place(data["lat"], data["lon"], f"{data['lat']:.4f}, {data['lon']:.4f}")
+        return None
+
+
+@dataclass(frozen=True)
+class NearbyProvider:
+    """A provider with an address and its distance from the place searched from."""
+
+    provider: Provider
+    distance: float
+    unit: str
+
+
+@dataclass
+class FinderResults:
+    """What the finder page shows: nearby providers by distance, and remote services."""
+
+    place: Place | None
+    radius: float
+    unit: str
+    nearby: list[NearbyProvider] = field(default_factory=list)
+    online: list[Provider] = field(default_factory=list)
+
+
+def _matches(provider: Provider, kind: str, specialty: str, language: str) -> bool:
+    return (
+        (not kind or provider.kind == kind)
+        and (not specialty or specialty in provider.specialty_list)
+        and (not language or language in provider.language_list)
+    )
+
+
+def find_providers(form: FinderForm) -> FinderResults:
+    """Search the directory with a valid form: providers within the radius sorted by
+    distance, and online/phone-only services matching the same filters."""
+    data = form.cleaned_data
+    unit = data.get("unit") or "mi"
+    radius = data.get("radius") or DEFAULT_RADIUS
+    kind, specialty, language = data.get("kind"), data.get("specialty"), data.get("language")
+    providers = [
+        p
+        for p in Provider.objects.order_by("name")
+        if _matches(p, kind or "", specialty or "", language or "")
+    ]
+    results = FinderResults(place=form.place(), radius=radius, unit=unit)
+    results.online = [p for p in providers if p.online_only]
+    if results.place is not None:
+        found = within_radius(
+            results.place,
+            [p for p in providers if not p.online_only],
+            unit_to_km(radius, unit),
+            lambda p: (
+                (p.latitude, p.longitude)
+                if p.latitude is not None and p.longitude is not None
+                else None
+            ),
+        )
+        results.nearby = [
+            NearbyProvider(provider, km_to_unit(km, unit), unit) for km, provider in found
+        ]
+    return results
