@@ -26,6 +26,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from symptomdb.helpfinder.finder import finder_url_for_topic
 from symptomdb.interop.icd10cm import ICD10CM_RE, code_set_release, is_icd10cm_code
 from symptomdb.topics.blocks import TopicSectionsBlock, block_name_to_kind
 from symptomdb.topics.citing import citation_context, json_ld
@@ -295,6 +296,7 @@ class TopicPage(Page):
         context["codes"] = [
             (dict(CODE_SYSTEMS).get(c.system, c.system), c.code) for c in self.codes.all()
         ]
+        context["finder_url"] = finder_url_for_topic(self.slug, self.category)
         context.update(citation_context(self, request))
         context["json_ld"] = json_ld(
             self,
