@@ -13,6 +13,7 @@ from symptomdb.api.caching import cache_publicly
 from symptomdb.api.errors import ErrorOut
 from symptomdb.api.safety import ServiceOut
 from symptomdb.helpfinder.resources import CountryResources, load_crisis_resources
+from symptomdb.safety.serialise import service_to_dict
 
 router = Router(tags=["safety"])
 
@@ -73,19 +74,7 @@ def country_to_dict(country: CountryResources) -> dict[str, Any]:
         "code": country.code,
         "name": country.name,
         "emergency_number": country.emergency,
-        "services": [
-            {
-                "name": s.name,
-                "phone": s.phone or None,
-                "text": s.text or None,
-                "chat": s.chat or None,
-                "hours": s.hours or None,
-                "languages": list(s.languages),
-                "source_url": s.source_url,
-                "verified_on": s.verified_on.isoformat() if s.verified_on else None,
-            }
-            for s in country.services
-        ],
+        "services": [service_to_dict(s) for s in country.services],
     }
 
 

@@ -38,6 +38,14 @@ def error_body(
     return {"error": {"code": code, "message": message, "fields": fields or []}}
 
 
+def not_found(request: HttpRequest, rest: str) -> HttpResponse:
+    """Any path under /api/v1/ that is no endpoint: the one error shape, never an HTML page."""
+    from django.http import JsonResponse
+
+    body = error_body("http-404", f"no API endpoint at /api/v1/{rest} (see /api/v1/docs)")
+    return JsonResponse(body, status=404)
+
+
 def install_error_handlers(api: NinjaAPI) -> None:
     """Make validation and HTTP errors use the one shape."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from symptomdb.helpfinder.resources import CrisisService
 from symptomdb.safety.crisis_screen import ScreenResult
 from symptomdb.safety.help_first import HelpFirst
 
@@ -20,6 +21,20 @@ def screen_to_dict(result: ScreenResult) -> dict[str, Any]:
     }
 
 
+def service_to_dict(service: CrisisService) -> dict[str, Any]:
+    """One crisis service as JSON-ready data."""
+    return {
+        "name": service.name,
+        "phone": service.phone or None,
+        "text": service.text or None,
+        "chat": service.chat or None,
+        "hours": service.hours or None,
+        "languages": list(service.languages),
+        "source_url": service.source_url,
+        "verified_on": service.verified_on.isoformat() if service.verified_on else None,
+    }
+
+
 def help_to_dict(help_block: HelpFirst | None) -> dict[str, Any] | None:
     """The help block as JSON-ready data, or None."""
     if help_block is None:
@@ -31,17 +46,5 @@ def help_to_dict(help_block: HelpFirst | None) -> dict[str, Any] | None:
         "message": help_block.message,
         "emergency_number": help_block.emergency_number,
         "country": {"code": country.code, "name": country.name},
-        "services": [
-            {
-                "name": s.name,
-                "phone": s.phone or None,
-                "text": s.text or None,
-                "chat": s.chat or None,
-                "hours": s.hours or None,
-                "languages": list(s.languages),
-                "source_url": s.source_url,
-                "verified_on": s.verified_on.isoformat() if s.verified_on else None,
-            }
-            for s in country.services
-        ],
+        "services": [service_to_dict(s) for s in country.services],
     }

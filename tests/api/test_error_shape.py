@@ -18,6 +18,8 @@ BAD_REQUESTS = [
     ("get", "/api/v1/crisis-resources?country=ZZ", 422),
     ("get", "/api/v1/answer?q=", 422),
     ("post", "/api/v1/screen", 400),
+    ("get", "/api/v1/nope", 404),
+    ("get", "/api/v1/topics/self-injury/extra/", 404),
 ]
 
 
