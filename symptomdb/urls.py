@@ -1,10 +1,11 @@
 """URL map: help pages, the Wagtail admin, then Wagtail's page tree."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 
 from symptomdb.answers import views as answer_views
+from symptomdb.api.errors import not_found as api_not_found
 from symptomdb.api.urls import api
 from symptomdb.collections import views as collection_views
 from symptomdb.helpfinder import finder_views
@@ -18,6 +19,7 @@ urlpatterns = [
     path("help/find/", finder_views.find_help, name="find-help"),
     path("infobutton/", infobutton_views.infobutton, name="infobutton"),
     path("api/v1/", api.urls),
+    re_path(r"^api/v1/(?P<rest>.*)$", api_not_found),
     path("ask/", answer_views.ask, name="ask"),
     path(
         "collections/medquad/<int:pk>/",
