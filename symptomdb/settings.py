@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "symptomdb.collections",
     "symptomdb.answers",
     "symptomdb.caching",
+    "symptomdb.community",
+    # Login throttling (see AXES_* below).
+    "axes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -73,6 +76,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "symptomdb.content_security.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Puts real CSRF tokens into reader forms on cached pages (symptomdb/community/form_tokens.py);
+    # it must stay outside (above) the page cache.
+    "symptomdb.community.form_tokens.FormTokenMiddleware",
     "symptomdb.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -81,6 +87,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: turns a lockout into a 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "symptomdb.urls"
@@ -132,7 +140,57 @@ CACHES = {
         "TIMEOUT": 3600,
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
+    # Login throttling and the comment rate limit: files, so every gunicorn worker counts
+    # together. Keys are hashes; nothing here names a person or an IP address in clear.
+    "community": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "throttle-cache"),
+        "TIMEOUT": 3600,
+    },
 }
+
+# Accounts (docs/editors/review-and-moderation.md). Argon2 first: new and changed passwords
+# are hashed with it; older hashes still verify and are upgraded at the next sign-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# django-axes: lock a username tried from one client after 5 failures, for 15 minutes.
+# The cache handler keeps counts in CACHES["community"] under hashed keys and writes
+# nothing to the database, so no IP address is stored; log lines name no one
+# (symptomdb.community.accounts.anonymous_client_str).
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_CACHE = "community"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_CLIENT_STR_CALLABLE = "symptomdb.community.accounts.anonymous_client_str"
+AXES_LOCKOUT_TEMPLATE = "community/locked_out.html"
+
+# E-mail (password reset from the admin's sign-in page): printed to the console unless
+# EMAIL_HOST is set, then sent by SMTP. See docs/operators.md.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if os.environ.get("EMAIL_HOST")
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "true").lower() in {"1", "true", "yes"}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "symptomdb <noreply@localhost>")
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAIL_PASSWORD_RESET_ENABLED = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -163,6 +221,8 @@ WAGTAIL_SITE_NAME = "symptomdb"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_WORKFLOW_ENABLED = True
+# Approving a review publishes it; approvers need no publish permission (see the module).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "symptomdb.community.workflow.publish_approved"
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt"]
 
 # Readers' pages: nothing from other origins, no inline script or style (the JSON-LD block

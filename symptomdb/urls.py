@@ -35,6 +35,7 @@ urlpatterns = [
         topic_views.topic_citation,
         name="topic-citation",
     ),
+    path("community/", include("symptomdb.community.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("", include(wagtail_urls)),
 ]

@@ -7,8 +7,10 @@ locking and previews); people and references are snippets so one record serves m
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest
@@ -33,6 +35,9 @@ from symptomdb.topics.citing import citation_context, json_ld
 from symptomdb.topics.rendering import render_markdown
 from symptomdb.vocabulary import CATEGORIES, CODE_SYSTEMS, KIND_BY_ID
 
+if TYPE_CHECKING:
+    from symptomdb.community.signoff import ReviewStatus
+
 
 def _today() -> dt.date:
     return timezone.localdate()
@@ -50,8 +55,22 @@ class Person(index.Indexed, models.Model):
         max_length=200, blank=True, help_text="Degrees and registrations, e.g. 'MD, FRCPsych'."
     )
     affiliation = models.CharField(max_length=300, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+        verbose_name="User account",
+        help_text="The account a medical reviewer signs off reviews with (administrators set this).",
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("credentials"), FieldPanel("affiliation")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("credentials"),
+        FieldPanel("affiliation"),
+        FieldPanel("user"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
@@ -223,10 +242,32 @@ class TopicPage(Page):
         """The synonyms as a list, in the order written."""
         return [s.strip() for s in self.synonyms.splitlines() if s.strip()]
 
+    @cached_property
+    def medical_review(self) -> ReviewStatus | None:
+        """The published revision's medical review as the sign-offs record it, or None."""
+        from symptomdb.community.signoff import review_status
+
+        return review_status(self)
+
     @property
     def is_reviewed(self) -> bool:
-        """True only when a review date and at least one reviewer are recorded."""
+        """True only when a review is recorded: a medical sign-off (see ``medical_review``),
+        or a review date and at least one reviewer entered for a review done elsewhere."""
+        if self.medical_review is not None:
+            return True
         return self.reviewed_on is not None and self.reviewers.exists()
+
+    @property
+    def last_reviewed_on(self) -> dt.date | None:
+        """The date of the last recorded medical review (a sign-off's date comes first)."""
+        review = self.medical_review
+        return review.reviewed_on if review is not None else self.reviewed_on
+
+    @property
+    def review_due_on(self) -> dt.date:
+        """When the next medical review is due (the last sign-off's date comes first)."""
+        review = self.medical_review
+        return review.next_review_due if review is not None else self.next_review_due
 
     def ordered_references(self) -> list[Reference]:
         """The topic's references in the order listed."""
@@ -288,6 +329,9 @@ class TopicPage(Page):
         context["references"] = self.ordered_references()
         context["authors"] = [a.person for a in self.authors.select_related("person")]
         context["reviewers"] = [r.person for r in self.reviewers.select_related("person")]
+        if self.medical_review is not None:
+            # A sign-off names who reviewed; hand-entered reviewers are for reviews elsewhere.
+            context["reviewers"] = [self.medical_review.reviewer]
         context["related"] = [
             r.target.specific
             for r in self.related_topics.select_related("target")

@@ -1,0 +1,121 @@
+"""Readers' forms: vote and comment. Plain POST forms with CSRF; no JavaScript needed.
+
+A vote redirects back to the page it came from with a thank-you message. A comment answers
+with a page of its own that says whether it was saved — and, for a risky comment, shows
+help first. No view here logs what a reader wrote, or their IP address.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.contrib import messages
+from django.db import DatabaseError
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from symptomdb.community.comments import RateLimited, check_rate_limit, submit_comment
+from symptomdb.community.errors import InvalidAction
+from symptomdb.community.models import Vote
+from symptomdb.community.ratings import record_vote
+from symptomdb.community.reader import reader_id_or_new, remember_reader
+from symptomdb.helpfinder.resources import load_crisis_resources
+from symptomdb.safety.crisis_screen import screen_text
+from symptomdb.safety.help_first import help_first
+from symptomdb.topics.models import TopicPage
+
+logger = logging.getLogger(__name__)
+
+
+def _back(request: HttpRequest, fallback: str) -> str:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+@require_POST
+def vote(request: HttpRequest) -> HttpResponseBase:
+    """Record the reader's vote (``target``, ``kind``, ``value``, optional ``reason``).
+
+    Redirects back (``next``) with a thank-you message; 400 with a plain explanation for a
+    malformed vote.
+    """
+    reader, _ = reader_id_or_new(request)
+    target = request.POST.get("target", "")
+    kind = request.POST.get("kind", "")
+    raw_value = request.POST.get("value", "")
+    reason = request.POST.get("reason", "") if kind == Vote.HELPFUL else ""
+    try:
+        if not raw_value.isdigit():
+            raise InvalidAction("Choose an answer before sending.")
+        record_vote(reader, target, kind, int(raw_value), reason)
+    except InvalidAction as exc:
+        return render(
+            request,
+            "community/problem.html",
+            {"heading": "Your vote was not counted", "problem": str(exc)},
+            status=400,
+        )
+    messages.success(
+        request,
+        "Thank you: your rating is counted. You can change it at any time."
+        if kind == Vote.AUTHOR
+        else "Thank you for telling us. You can change your answer at any time.",
+    )
+    response = HttpResponseRedirect(_back(request, "/"))
+    remember_reader(response, reader)
+    return response
+
+
+@require_POST
+def comment(request: HttpRequest, page_id: int) -> HttpResponse:
+    """Screen and store a comment on a published topic; say whether it was saved.
+
+    Risky comments are held for a moderator and the page leads with help. The writer is
+    told plainly when a comment was not saved (validation, rate limit, database failure).
+    """
+    page = get_object_or_404(TopicPage.objects.live(), pk=page_id)
+    reader, _ = reader_id_or_new(request)
+    text = request.POST.get("text", "")
+    country = request.POST.get("country", "").upper()[:2] or None
+    context: dict[str, object] = {"page": page, "country": country, "text": text[:2000]}
+    status = 200
+    try:
+        check_rate_limit(reader)
+        receipt = submit_comment(
+            page,
+            text,
+            name=request.POST.get("name", ""),
+            reader=reader,
+            honeypot=request.POST.get("website", ""),
+            country=country,
+        )
+    except RateLimited as exc:
+        context.update(saved=False, problem=str(exc))
+        status = 429
+    except InvalidAction as exc:
+        context.update(saved=False, problem=str(exc))
+        status = 400
+    except DatabaseError:
+        # Never the text: only that a write failed.
+        logger.exception("A comment could not be stored (page %s).", page.pk)
+        context.update(
+            saved=False,
+            problem="Something went wrong on our side and your comment was not saved. "
+            "Please try again later.",
+        )
+        status = 503
+    else:
+        context.update(saved=True, receipt=receipt, help=receipt.help, held=receipt.held)
+    if not context.get("saved") and text.strip():
+        # Even an unsaved comment may need help shown at once.
+        context["help"] = help_first(screen_text(text), country)
+    context["directory"] = load_crisis_resources()
+    response = render(request, "community/comment_received.html", context, status=status)
+    remember_reader(response, reader)
+    return response

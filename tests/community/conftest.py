@@ -1,0 +1,63 @@
+"""Fixtures for the community tests: users in each role, a published topic, a clean throttle cache."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import caches
+
+from symptomdb.community import roles
+from symptomdb.importers.topic_markdown import TopicDocument
+
+ROLE_GROUPS = {
+    "author": roles.AUTHORS,
+    "reviewer": roles.MEDICAL_REVIEWERS,
+    "moderator": roles.MODERATORS,
+    "administrator": roles.ADMINISTRATORS,
+}
+
+
+@pytest.fixture(autouse=True)
+def clean_throttle_cache() -> Iterator[None]:
+    """The comment rate limit and login throttle live in a file cache shared by the test run."""
+    caches["community"].clear()
+    yield
+    caches["community"].clear()
+
+
+@pytest.fixture
+def make_user(db: None) -> Callable[[str], Any]:
+    """Create an active user in one role ("author", "reviewer", "moderator", "administrator").
+
+    Reviewers get a linked person record with (test) credentials, as sign-off requires.
+    """
+    from django.contrib.auth import get_user_model
+
+    from symptomdb.topics.models import Person
+
+    def make(role: str) -> Any:
+        user = get_user_model().objects.create_user(
+            username=f"test-{role}", email=f"{role}@example.org", password="a long test password"
+        )
+        user.groups.add(Group.objects.get(name=ROLE_GROUPS[role]))
+        if role == "reviewer":
+            Person.objects.create(
+                name="Test Reviewer (fixture)",
+                credentials="MD (test fixture)",
+                affiliation="Test Clinic",
+                user=user,
+            )
+        return user
+
+    return make
+
+
+@pytest.fixture
+def topic(loaded_site: list[TopicDocument]) -> Any:
+    """The published self-injury topic."""
+    from symptomdb.topics.models import TopicPage
+
+    return TopicPage.objects.get(slug="self-injury")
