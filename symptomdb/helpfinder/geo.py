@@ -67,7 +67,7 @@ def lookup_us_zip(code: str) -> Place | None:
         return None
     import zipcodes  # the table loads on first use (about 1 s), so only when asked
 
-    matches = zipcodes.matching(code)
+    matches = zipcodes.matching(code)  # type: ignore[no-untyped-call]
     if not matches:
         return None
     row = matches[0]

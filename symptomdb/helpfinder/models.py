@@ -41,7 +41,7 @@ def _split(value: str) -> list[str]:
     return [part.strip() for part in value.split(";") if part.strip()]
 
 
-class Provider(index.Indexed, models.Model):
+class Provider(index.Indexed, models.Model):  # type: ignore[misc]  # Wagtail is untyped
     """A therapist, clinic, programme, hospital, support group, helpline or directory.
 
     Rows come from a directory CSV (``symptomdb import-providers``) or an editor; ``key``

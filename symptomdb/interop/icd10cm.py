@@ -52,7 +52,7 @@ def _all_codes_in_tabular_order() -> list[str]:
         # simple-icd-10-cm 1.5 reads its data with importlib.resources.read_text, which
         # Python 3.11 deprecates; the warning is the package's, not ours.
         warnings.simplefilter("ignore", DeprecationWarning)
-        import simple_icd_10_cm
+        import simple_icd_10_cm  # type: ignore[import-untyped]
 
     return list(simple_icd_10_cm.get_all_codes(with_dots=False))
 

@@ -32,7 +32,11 @@ def test_unknown_zip_codes_resolve_to_nothing() -> None:
 
 def test_within_radius_keeps_the_near_ones_nearest_first() -> None:
     origin = Place(40.7484, -73.9967, "ZIP 10001")
-    points = {"brooklyn": (40.6930, -73.9883), "hoboken": (40.7455, -74.0319), "la": (34.09, -118.4)}
+    points = {
+        "brooklyn": (40.6930, -73.9883),
+        "hoboken": (40.7455, -74.0319),
+        "la": (34.09, -118.4),
+    }
     found = within_radius(origin, points, 10.0, points.get)
     # Hand-computed as above: Hoboken 2.98 km, Brooklyn 6.20 km.
     assert [name for _, name in found] == ["hoboken", "brooklyn"]
@@ -91,7 +95,9 @@ def test_unknown_zip_and_bad_radius_are_shown_next_to_their_fields(
     html = response.content.decode()
     assert re.search(r'id="id_zip_error">[^<]*not a US ZIP code we know', html)
     assert re.search(r'id="id_radius_error">[^<]*greater than or equal to 0.1', html)
-    assert re.search(r'<input[^>]*name="zip"[^>]*aria-describedby="id_zip_helptext id_zip_error"', html)
+    assert re.search(
+        r'<input[^>]*name="zip"[^>]*aria-describedby="id_zip_helptext id_zip_error"', html
+    )
 
 
 def test_half_a_coordinate_pair_is_an_error_on_the_missing_field(

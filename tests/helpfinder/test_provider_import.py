@@ -112,8 +112,13 @@ def test_shipped_files_are_valid_and_sample_rows_say_so() -> None:
 @pytest.mark.django_db
 def test_editor_changes_are_checked_by_the_same_rules() -> None:
     provider = Provider(
-        key="x", kind="clinic", name="X", country="US", source_url="https://example.org/",
-        address="1 Road", specialties="self-harm; astrology",
+        key="x",
+        kind="clinic",
+        name="X",
+        country="US",
+        source_url="https://example.org/",
+        address="1 Road",
+        specialties="self-harm; astrology",
     )
     with pytest.raises(ValidationError) as caught:
         provider.full_clean()

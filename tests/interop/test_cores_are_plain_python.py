@@ -22,6 +22,8 @@ def test_core_imports_without_django(module: str) -> None:
         f"import sys, {module}; "
         "print([m for m in sys.modules if m.split('.')[0] in ('django', 'wagtail')])"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"

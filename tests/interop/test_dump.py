@@ -59,9 +59,7 @@ def test_round_trip_into_a_fresh_database_gives_identical_topic_lines(
     assert again.read_text().splitlines()[1:] == dump_file.read_text().splitlines()[1:]
 
 
-def test_bad_dump_names_line_and_field_and_changes_nothing(
-    dump_file: Path, tmp_path: Path
-) -> None:
+def test_bad_dump_names_line_and_field_and_changes_nothing(dump_file: Path, tmp_path: Path) -> None:
     before = export_documents()
     lines = dump_file.read_text().splitlines()
     second = json.loads(lines[2])
