@@ -1,0 +1,261 @@
+"""Ratings and comments as a reader meets them, over real HTTP through the Django test client."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import pytest
+from django.db import DatabaseError
+from django.test import Client
+
+from symptomdb.community.models import Comment, Vote
+from symptomdb.community.reader import COOKIE_NAME
+from symptomdb.helpfinder.models import ScreenCount
+
+pytestmark = pytest.mark.django_db
+
+TOPIC = "/topics/self-injury/"
+RISKY = "I have been hurting myself again every night and I want to die."
+
+
+def vote(client: Client, page: Any, kind: str, value: str, reason: str = "") -> Any:
+    return client.post(
+        "/community/vote/",
+        {
+            "target": f"topic:{page.pk}",
+            "kind": kind,
+            "value": value,
+            "reason": reason,
+            "next": TOPIC,
+        },
+    )
+
+
+def comment(client: Client, page: Any, text: str, **extra: str) -> Any:
+    return client.post(f"/community/comment/{page.pk}/", {"text": text, **extra})
+
+
+def test_reading_a_topic_sets_no_cookie_and_shows_the_forms(topic: Any) -> None:
+    response = Client().get(TOPIC)
+    html = response.content.decode()
+    assert COOKIE_NAME not in response.cookies
+    assert "Was this page helpful?" in html and "Rate the author" in html
+    assert "Add a comment" in html
+    # The CSRF field carries a real token, never the cache placeholder.
+    assert "symptomdb-csrf-placeholder" not in html
+    assert 'name="csrfmiddlewaretoken" value="' in html
+
+
+def test_one_vote_per_reader_which_they_can_change(topic: Any) -> None:
+    reader = Client()
+    response = vote(reader, topic, "helpful", "1", "clear")
+    assert response.status_code == 302 and response["Location"] == TOPIC
+    assert COOKIE_NAME in response.cookies
+    vote(reader, topic, "helpful", "0", "incomplete")
+    assert Vote.objects.filter(kind="helpful").count() == 1
+    assert Vote.objects.get(kind="helpful").value == 0
+    vote(Client(), topic, "helpful", "1")
+    page = reader.get(TOPIC).content.decode()
+    assert "Thank you for telling us" in page
+    assert "1 reader found this helpful; 1 did not." in page
+
+
+def test_author_rating_is_counted_by_stars(topic: Any) -> None:
+    for stars in ("5", "5", "3"):
+        assert vote(Client(), topic, "author", stars).status_code == 302
+    page = Client().get(TOPIC).content.decode()
+    assert "Author rating from 3 readers" in page
+    assert "5 stars: 2" in page and "3 stars: 1" in page and "1 star: 0" in page
+
+
+def test_malformed_votes_are_refused_with_a_reason(topic: Any) -> None:
+    for kind, value, reason in (("author", "9", ""), ("helpful", "1", "nonsense"), ("x", "1", "")):
+        response = vote(Client(), topic, kind, value, reason)
+        assert response.status_code == 400
+        assert "Your vote was not counted" in response.content.decode()
+    response = Client().post(
+        "/community/vote/", {"target": "topic:999999", "kind": "helpful", "value": "1"}
+    )
+    assert response.status_code == 400
+    assert not Vote.objects.exists()
+
+
+def test_answers_can_be_rated_helpful(topic: Any) -> None:
+    reader = Client()
+    html = reader.get("/ask/", {"q": "What are the treatments for self-injury?"}).content.decode()
+    assert "Was this answer helpful?" in html
+    import re
+
+    target = re.search(r'name="target" value="(answer:[^"]+)"', html)
+    assert target is not None
+    response = reader.post(
+        "/community/vote/", {"target": target.group(1), "kind": "helpful", "value": "1"}
+    )
+    assert response.status_code == 302
+    assert Vote.objects.get().target == target.group(1).replace("&amp;", "&")
+
+
+def test_an_ordinary_comment_waits_for_a_moderator(topic: Any) -> None:
+    response = comment(Client(), topic, "This helped me talk to my sister.", name="Sam")
+    html = response.content.decode()
+    assert response.status_code == 200 and 'data-outcome="pending"' in html
+    stored = Comment.objects.get()
+    assert (stored.state, stored.name, stored.text) == (
+        "pending",
+        "Sam",
+        "This helped me talk to my sister.",
+    )
+    assert "This helped me talk to my sister." not in Client().get(TOPIC).content.decode()
+
+
+def test_risky_comment_is_held_and_writer_sees_help(topic: Any) -> None:
+    response = comment(Client(), topic, RISKY, country="GB")
+    html = response.content.decode()
+    assert 'data-outcome="held"' in html
+    assert 'class="help-first leads' in html and "Samaritans" in html
+    assert html.index("help-first") < html.index("Thank you for your comment")
+    stored = Comment.objects.get()
+    assert stored.state == Comment.HELD and stored.screen_level in ("crisis", "emergency")
+    assert ScreenCount.objects.filter(channel="comment").exists()
+
+
+def test_honeypot_spam_is_stored_as_spam_and_looks_accepted(topic: Any) -> None:
+    response = comment(
+        Client(), topic, "Buy cheap things at example.com", website="http://spam.example"
+    )
+    assert 'data-outcome="pending"' in response.content.decode()
+    assert Comment.objects.get().state == Comment.SPAM
+
+
+def test_many_comments_from_one_reader_are_slowed_and_told_so(topic: Any) -> None:
+    reader = Client()
+    statuses = [
+        comment(reader, topic, f"Comment number {n} from one reader.").status_code for n in range(4)
+    ]
+    assert statuses == [200, 200, 200, 429]
+    assert Comment.objects.count() == 3
+
+
+def test_empty_comment_is_not_saved_and_the_reader_is_told(topic: Any) -> None:
+    response = comment(Client(), topic, "   <b></b>  ")
+    assert response.status_code == 400
+    assert "Your comment was not saved" in response.content.decode()
+    assert not Comment.objects.exists()
+
+
+def test_a_failing_write_says_the_comment_was_not_saved_and_logs_no_text(
+    topic: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from symptomdb.community import comments as comments_module
+
+    def broken_log(*args: Any, **kwargs: Any) -> None:
+        raise DatabaseError("disk I/O error")
+
+    monkeypatch.setattr(comments_module, "log", broken_log)
+    secret = "My private words that must not reach a log file."
+    with caplog.at_level(logging.INFO):
+        response = Client(raise_request_exception=False).post(
+            f"/community/comment/{topic.pk}/", {"text": secret}
+        )
+    html = response.content.decode()
+    assert response.status_code == 503
+    assert "Your comment was not saved" in html
+    assert secret in html  # given back to the writer so nothing is lost
+    assert not Comment.objects.exists()  # the row written before the failure was rolled back
+    assert secret not in caplog.text
+
+
+def test_comment_names_and_text_are_sanitised_and_escaped(topic: Any, make_user: Any) -> None:
+    from symptomdb.community.comments import approve_comment
+
+    comment(
+        Client(),
+        topic,
+        'Nice page <script>alert("x")</script><img src=x onerror=alert(1)> a < b',
+        name='<b onmouseover="alert(1)">Eve</b>',
+    )
+    stored = Comment.objects.get()
+    assert "<script" not in stored.text and "onerror" not in stored.text
+    assert stored.name == "Eve"
+    approve_comment(make_user("moderator"), stored)
+    html = Client().get(TOPIC).content.decode()
+    section = html[html.index('id="comments"') :]
+    assert "<script>alert" not in section and "<img" not in section
+    assert "a &lt; b" in section
+
+
+def test_moderators_see_comment_text_escaped_in_the_queue(topic: Any, make_user: Any) -> None:
+    comment(Client(), topic, "Plain words &lt;script&gt;alert(1)&lt;/script&gt; here")
+    moderator = Client()
+    moderator.force_login(make_user("moderator"))
+    html = moderator.get("/admin/community/comments/").content.decode()
+    assert "&lt;script&gt;alert(1)" in html and "<script>alert(1)" not in html
+
+
+@pytest.mark.parametrize(
+    ("url", "data"),
+    [
+        ("/community/vote/", {"target": "topic:{pk}", "kind": "helpful", "value": "1"}),
+        ("/community/comment/{pk}/", {"text": "A comment sent without a CSRF token."}),
+    ],
+)
+def test_reader_forms_refuse_a_post_without_a_csrf_token(
+    topic: Any, url: str, data: dict[str, str]
+) -> None:
+    client = Client(enforce_csrf_checks=True)
+    filled = {k: v.replace("{pk}", str(topic.pk)) for k, v in data.items()}
+    response = client.post(url.replace("{pk}", str(topic.pk)), filled)
+    assert response.status_code == 403
+    assert not Vote.objects.exists() and not Comment.objects.exists()
+
+
+def test_reader_forms_accept_the_token_the_page_gave(topic: Any) -> None:
+    import re
+
+    client = Client(enforce_csrf_checks=True)
+    html = client.get(TOPIC).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    assert token is not None
+    response = client.post(
+        "/community/vote/",
+        {
+            "csrfmiddlewaretoken": token.group(1),
+            "target": f"topic:{topic.pk}",
+            "kind": "helpful",
+            "value": "1",
+        },
+    )
+    assert response.status_code == 302 and Vote.objects.count() == 1
+
+
+def test_admin_forms_refuse_a_post_without_a_csrf_token(topic: Any, make_user: Any) -> None:
+    from symptomdb.community.comments import submit_comment
+
+    stored = submit_comment(topic, "An ordinary comment.").comment
+    for role, url, data in (
+        ("moderator", f"/admin/community/comments/{stored.pk}/approve/", {}),
+        ("moderator", f"/admin/community/comments/{stored.pk}/reply/", {"reply": "Thanks"}),
+        (
+            "reviewer",
+            f"/admin/community/sign-off/{topic.pk}/",
+            {"revision": str(topic.live_revision_id)},
+        ),
+    ):
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(make_user(role) if not _exists(role) else _user(role))
+        assert client.post(url, data).status_code == 403, url
+    stored.refresh_from_db()
+    assert stored.state == Comment.PENDING
+
+
+def _exists(role: str) -> bool:
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(username=f"test-{role}").exists()
+
+
+def _user(role: str) -> Any:
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username=f"test-{role}")
