@@ -1,41 +1,29 @@
-"""Baselines beside our ranking, on the same corpus and queries: bm25s, SQLite FTS5, tantivy.
-
-usage: python bench/baselines.py [--data ../shared/data]
+"""Baseline engines that bench/answering.py runs beside our ranking: bm25s, SQLite FTS5, tantivy.
 
 Corpus: every MedQuAD pair as one document (focus, question and answer text where
-published). Queries: the LiveQA-Med dev questions' subject and message, reduced the same
-way our pipeline reduces them (greetings, thanks, contact details and generic subjects
-dropped). Each baseline returns its top 10; scored with the same metrics. Writes
-bench/results/baselines.json and .md.
+published). Each ``*_baseline(ids, texts)`` builds an index and returns a search function
+from a query (the reduced consumer question) to its top 10 answer ids.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
-import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import bm25s
+import Stemmer
+import tantivy
 
-import bm25s  # noqa: E402
-import Stemmer  # noqa: E402
-import tantivy  # noqa: E402
-
-from symptomdb.answering.metrics import score_run  # noqa: E402
-from symptomdb.answering.pipeline import reduce_question  # noqa: E402
-from symptomdb.importers.liveqa import parse_liveqa_questions, parse_qrels  # noqa: E402
-from symptomdb.importers.medquad import iter_medquad  # noqa: E402
+from symptomdb.importers.medquad import iter_medquad
 
 _WORD = re.compile(r"[a-z0-9]+")
 
 
 def corpus(root: Path) -> tuple[list[str], list[str]]:
+    """Answer ids and one text per MedQuAD pair: focus, question and answer where published."""
     ids, texts = [], []
     for d in iter_medquad(root):
         for p in d.pairs:
@@ -106,65 +94,8 @@ def tantivy_baseline(ids: list[str], texts: list[str]) -> Callable[[str], list[s
     return search
 
 
-def main() -> int:
-    data = (
-        Path(sys.argv[sys.argv.index("--data") + 1])
-        if "--data" in sys.argv
-        else ROOT.parent / "shared" / "data"
-    )
-    if not (data / "medquad").is_dir():
-        print(f"no data at {data}: nothing to measure", file=sys.stderr)
-        return 2
-    dev = data / "liveqa-med" / "dev"
-    ids, texts = corpus(data / "medquad")
-    questions = parse_liveqa_questions(dev / "TREC-2017-LiveQA-Medical-Test.xml")
-    qrels = parse_qrels(dev / "All-qrels_LiveQAMed2017-TestQuestions_2479_Judged-Answers.txt")
-    queries = {q.qid: reduce_question(q.subject, q.message) for q in questions if q.qid in qrels}
-    results: dict[str, dict[str, object]] = {}
-    lines = [
-        "| baseline | avgScore | MAP@10 | MRR@10 | P@5 | P@10 | judged-only avgScore | build s | p50 ms | p99 ms |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    for name, make in (
-        ("bm25s", bm25s_baseline),
-        ("SQLite FTS5", fts5_baseline),
-        ("tantivy", tantivy_baseline),
-    ):
-        started = time.perf_counter()
-        search = make(ids, texts)
-        built = time.perf_counter() - started
-        run, latencies = {}, []
-        for _ in range(3):
-            for qid, query in queries.items():
-                t = time.perf_counter()
-                run[qid] = search(query)
-                latencies.append(time.perf_counter() - t)
-        latencies.sort()
-        strict, judged = score_run(run, qrels), score_run(run, qrels, judged_only=True)
-        p50 = latencies[len(latencies) // 2] * 1000
-        p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000
-        results[name] = {
-            "strict": strict.__dict__,
-            "judged_only": judged.__dict__,
-            "build_seconds": round(built, 2),
-            "p50_ms": round(p50, 2),
-            "p99_ms": round(p99, 2),
-        }
-        lines.append(
-            f"| {name} | {strict.avg_score:.3f} | {strict.map_at_10:.3f} | {strict.mrr_at_10:.3f} | {strict.p_at_5:.3f} | "
-            f"{strict.p_at_10:.3f} | {judged.avg_score:.3f} | {built:.1f} | {p50:.2f} | {p99:.2f} |"
-        )
-    table = "\n".join(lines)
-    print(table)
-    out = ROOT / "bench" / "results"
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "baselines.json").write_text(json.dumps(results, indent=2) + "\n")
-    (out / "baselines.md").write_text(
-        "# Baselines on LiveQA-Med dev (49 questions)\n\nWritten by `python bench/baselines.py`; same corpus "
-        f"({len(ids)} MedQuAD pairs) and reduced queries for each. Strict scoring unless noted.\n\n{table}\n"
-    )
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+BASELINES: dict[str, Callable[[list[str], list[str]], Callable[[str], list[str]]]] = {
+    "bm25s": bm25s_baseline,
+    "SQLite FTS5": fts5_baseline,
+    "tantivy": tantivy_baseline,
+}

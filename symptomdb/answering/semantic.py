@@ -74,6 +74,8 @@ class MiniLM:
         options = self._ort.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
+        # Idle threads sleep instead of spinning: the cores are shared with web workers.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         return self._ort.InferenceSession(
             self._model_file, options, providers=["CPUExecutionProvider"]
         )
@@ -199,7 +201,12 @@ def encode_passages(encoder: Encoder, texts: Sequence[str], cache_dir: Path | No
     if cached is not None and cached.exists():
         loaded: np.ndarray = np.load(cached)
         return loaded
-    vectors = encoder.encode(texts) if texts else np.zeros((0, DIMENSIONS), dtype=np.float32)
+    if texts:
+        unique = list(dict.fromkeys(texts))  # many MedQuAD questions repeat ("What is (are) …")
+        row = {text: n for n, text in enumerate(unique)}
+        vectors = encoder.encode(unique)[[row[t] for t in texts]]
+    else:
+        vectors = np.zeros((0, DIMENSIONS), dtype=np.float32)
     if cached is not None:
         cached.parent.mkdir(parents=True, exist_ok=True)
         partial = cached.with_suffix(".partial.npy")
