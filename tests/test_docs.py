@@ -30,3 +30,21 @@ def test_readme_gives_the_two_commands_and_ci_runs_the_test_one() -> None:
 def test_readme_screenshot_exists() -> None:
     assert "docs/screenshots/topic-page.png" in (ROOT / "README.md").read_text()
     assert (ROOT / "docs" / "screenshots" / "topic-page.png").stat().st_size > 10_000
+
+
+def test_docs_quote_the_latest_benchmark_results() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "quote_bench", ROOT / "scripts" / "quote_bench.py"
+    )
+    assert spec and spec.loader
+    quote_bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(quote_bench)
+    answering = (ROOT / "docs" / "answering.md").read_text()
+    assert "<!-- bench:answering -->" in answering
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        text = path.read_text()
+        assert quote_bench.quoted(text) == text, (
+            f"{path.name} quotes an older benchmark run: python scripts/quote_bench.py"
+        )
