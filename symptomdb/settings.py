@@ -76,9 +76,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "symptomdb.content_security.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Puts real CSRF tokens into reader forms on cached pages (symptomdb/community/form_tokens.py);
-    # it must stay outside (above) the page cache.
-    "symptomdb.community.form_tokens.FormTokenMiddleware",
     "symptomdb.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
