@@ -1,56 +1,56 @@
-"""CSRF tokens in forms on pages the shared page cache may keep.
+"""Cross-site request protection for readers' forms, without a cookie.
 
-Topic pages are served from the page cache (symptomdb/caching/), which stores only pages
-that set no cookie, so a page rendered with ``{% csrf_token %}`` is never stored. Reader
-forms on those pages therefore render a fixed placeholder instead (the ``reader_csrf_input``
-tag); :class:`FormTokenMiddleware`, placed *outside* the page cache in ``MIDDLEWARE``,
-replaces it in every response — fresh or from the cache — with a real, per-response masked
-token from Django's CSRF machinery and sets the CSRF cookie. The cache keeps only the
-placeholder, never one reader's token; Django's CsrfViewMiddleware checks the POST as usual.
+Readers' pages set no cookie and are served from the shared page cache, so Django's CSRF
+token (which needs a cookie per reader) cannot be used in their forms. Readers' forms carry
+a signed, time-limited form token instead, and their POST is refused (403) unless:
+
+1. the token is present, unaltered, for this form, and less than ``MAX_AGE`` old (a page
+   stays cached for an hour at most); and
+2. the browser says the POST came from our own pages: an ``Origin`` header, when sent
+   (browsers always send it on cross-site POSTs), names this site, and ``Sec-Fetch-Site``,
+   when sent, is ``same-origin``.
+
+What a forged cross-site POST could do is small anyway: the reader cookie is
+``SameSite=Lax``, so a cross-site POST never acts as an existing reader. The admin's forms
+keep Django's own CSRF protection.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
 
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
-from django.middleware.csrf import CsrfViewMiddleware, get_token
-from django.utils.cache import patch_cache_control
-
-PLACEHOLDER = "symptomdb-csrf-placeholder-3c1f8e"
-_PLACEHOLDER_BYTES = PLACEHOLDER.encode()
-
-
-def _no_view(request: HttpRequest) -> HttpResponse:  # pragma: no cover - never called
-    raise AssertionError("FormTokenMiddleware uses CsrfViewMiddleware for its cookie only")
+FIELD = "form_token"
+MAX_AGE = 2 * 24 * 3600
+_SALT = "symptomdb.community.form_tokens"
 
 
-class FormTokenMiddleware:
-    """Put a real CSRF token where a reader form has the placeholder.
+def form_token(purpose: str) -> str:
+    """A signed token for one kind of reader form ("vote", "comment")."""
+    return signing.dumps(purpose, salt=_SALT)
 
-    Place it after WhiteNoise and before ``symptomdb.caching.PageCacheMiddleware``.
+
+def check_form_request(request: HttpRequest, purpose: str) -> None:
+    """Refuse a POST that did not come from one of our own ``purpose`` forms.
+
+    Raises:
+        PermissionDenied: missing, altered, expired or foreign token; or a cross-site origin.
     """
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
-        self.get_response = get_response
-        self._csrf = CsrfViewMiddleware(_no_view)
-
-    def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        response = self.get_response(request)
-        if (
-            not isinstance(response, HttpResponse)
-            or response.streaming
-            or not response.get("Content-Type", "").startswith("text/html")
-            or _PLACEHOLDER_BYTES not in response.content
-        ):
-            return response
-        # Read the reader's CSRF cookie (a cache hit never reached CsrfViewMiddleware),
-        # mint a masked token for it, and let Django set or renew the cookie.
-        self._csrf.process_request(request)
-        token = get_token(request)
-        response.content = response.content.replace(_PLACEHOLDER_BYTES, token.encode())
-        response = self._csrf.process_response(request, response)
-        # The page now carries a token tied to this reader's cookie: no shared cache may
-        # keep it (the page cache stored the placeholder version, before this point).
-        patch_cache_control(response, private=True)
-        return response
+    try:
+        found = signing.loads(request.POST.get(FIELD, ""), salt=_SALT, max_age=MAX_AGE)
+    except signing.BadSignature as exc:  # SignatureExpired is a BadSignature too
+        raise PermissionDenied(
+            "This form has expired or was not sent from our site; reload the page."
+        ) from exc
+    if found != purpose:
+        raise PermissionDenied("This form token belongs to another form; reload the page.")
+    origin = request.META.get("HTTP_ORIGIN")
+    if origin is not None:
+        own = f"{request.scheme}://{request.get_host()}"
+        if origin != own and origin not in settings.CSRF_TRUSTED_ORIGINS:
+            raise PermissionDenied("This form was sent from another site.")
+    fetch_site = request.META.get("HTTP_SEC_FETCH_SITE")
+    if fetch_site is not None and fetch_site not in ("same-origin", "none"):
+        raise PermissionDenied("This form was sent from another site.")

@@ -1,4 +1,8 @@
-"""Readers' forms: vote and comment. Plain POST forms with CSRF; no JavaScript needed.
+"""Readers' forms: vote and comment. Plain POST forms; no JavaScript needed.
+
+Cross-site requests are refused by the signed form token and origin checks of
+:mod:`symptomdb.community.form_tokens` (Django's CSRF cookie would stop readers' pages being
+cached and would set a cookie on every page read).
 
 A vote redirects back to the page it came from with a thank-you message. A comment answers
 with a page of its own that says whether it was saved — and, for a risky comment, shows
@@ -14,10 +18,12 @@ from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from symptomdb.community.comments import RateLimited, check_rate_limit, submit_comment
 from symptomdb.community.errors import InvalidAction
+from symptomdb.community.form_tokens import check_form_request
 from symptomdb.community.models import Vote
 from symptomdb.community.ratings import record_vote
 from symptomdb.community.reader import reader_id_or_new, remember_reader
@@ -38,13 +44,15 @@ def _back(request: HttpRequest, fallback: str) -> str:
     return fallback
 
 
+@csrf_exempt  # checked by check_form_request instead (see the module docstring)
 @require_POST
 def vote(request: HttpRequest) -> HttpResponseBase:
     """Record the reader's vote (``target``, ``kind``, ``value``, optional ``reason``).
 
     Redirects back (``next``) with a thank-you message; 400 with a plain explanation for a
-    malformed vote.
+    malformed vote; 403 for a POST not sent from our own form.
     """
+    check_form_request(request, "vote")
     reader, _ = reader_id_or_new(request)
     target = request.POST.get("target", "")
     kind = request.POST.get("kind", "")
@@ -72,6 +80,7 @@ def vote(request: HttpRequest) -> HttpResponseBase:
     return response
 
 
+@csrf_exempt  # checked by check_form_request instead (see the module docstring)
 @require_POST
 def comment(request: HttpRequest, page_id: int) -> HttpResponse:
     """Screen and store a comment on a published topic; say whether it was saved.
@@ -79,6 +88,7 @@ def comment(request: HttpRequest, page_id: int) -> HttpResponse:
     Risky comments are held for a moderator and the page leads with help. The writer is
     told plainly when a comment was not saved (validation, rate limit, database failure).
     """
+    check_form_request(request, "comment")
     page = get_object_or_404(TopicPage.objects.live(), pk=page_id)
     reader, _ = reader_id_or_new(request)
     text = request.POST.get("text", "")

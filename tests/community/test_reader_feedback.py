@@ -9,6 +9,7 @@ import pytest
 from django.db import DatabaseError
 from django.test import Client
 
+from symptomdb.community.form_tokens import form_token
 from symptomdb.community.models import Comment, Vote
 from symptomdb.community.reader import COOKIE_NAME
 from symptomdb.helpfinder.models import ScreenCount
@@ -28,23 +29,25 @@ def vote(client: Client, page: Any, kind: str, value: str, reason: str = "") -> 
             "value": value,
             "reason": reason,
             "next": TOPIC,
+            "form_token": form_token("vote"),
         },
     )
 
 
 def comment(client: Client, page: Any, text: str, **extra: str) -> Any:
-    return client.post(f"/community/comment/{page.pk}/", {"text": text, **extra})
+    return client.post(
+        f"/community/comment/{page.pk}/",
+        {"text": text, "form_token": form_token("comment"), **extra},
+    )
 
 
 def test_reading_a_topic_sets_no_cookie_and_shows_the_forms(topic: Any) -> None:
     response = Client().get(TOPIC)
     html = response.content.decode()
-    assert COOKIE_NAME not in response.cookies
+    assert not response.cookies  # no reader id, no CSRF cookie: the page may be cached
     assert "Was this page helpful?" in html and "Rate the author" in html
     assert "Add a comment" in html
-    # The CSRF field carries a real token, never the cache placeholder.
-    assert "symptomdb-csrf-placeholder" not in html
-    assert 'name="csrfmiddlewaretoken" value="' in html
+    assert 'name="form_token" value="' in html
 
 
 def test_one_vote_per_reader_which_they_can_change(topic: Any) -> None:
@@ -75,7 +78,13 @@ def test_malformed_votes_are_refused_with_a_reason(topic: Any) -> None:
         assert response.status_code == 400
         assert "Your vote was not counted" in response.content.decode()
     response = Client().post(
-        "/community/vote/", {"target": "topic:999999", "kind": "helpful", "value": "1"}
+        "/community/vote/",
+        {
+            "target": "topic:999999",
+            "kind": "helpful",
+            "value": "1",
+            "form_token": form_token("vote"),
+        },
     )
     assert response.status_code == 400
     assert not Vote.objects.exists()
@@ -90,7 +99,13 @@ def test_answers_can_be_rated_helpful(topic: Any) -> None:
     target = re.search(r'name="target" value="(answer:[^"]+)"', html)
     assert target is not None
     response = reader.post(
-        "/community/vote/", {"target": target.group(1), "kind": "helpful", "value": "1"}
+        "/community/vote/",
+        {
+            "target": target.group(1),
+            "kind": "helpful",
+            "value": "1",
+            "form_token": form_token("vote"),
+        },
     )
     assert response.status_code == 302
     assert Vote.objects.get().target == target.group(1).replace("&amp;", "&")
@@ -156,7 +171,7 @@ def test_a_failing_write_says_the_comment_was_not_saved_and_logs_no_text(
     secret = "My private words that must not reach a log file."
     with caplog.at_level(logging.INFO):
         response = Client(raise_request_exception=False).post(
-            f"/community/comment/{topic.pk}/", {"text": secret}
+            f"/community/comment/{topic.pk}/", {"text": secret, "form_token": form_token("comment")}
         )
     html = response.content.decode()
     assert response.status_code == 503
@@ -193,38 +208,65 @@ def test_moderators_see_comment_text_escaped_in_the_queue(topic: Any, make_user:
     assert "&lt;script&gt;alert(1)" in html and "<script>alert(1)" not in html
 
 
-@pytest.mark.parametrize(
-    ("url", "data"),
-    [
-        ("/community/vote/", {"target": "topic:{pk}", "kind": "helpful", "value": "1"}),
-        ("/community/comment/{pk}/", {"text": "A comment sent without a CSRF token."}),
-    ],
-)
-def test_reader_forms_refuse_a_post_without_a_csrf_token(
-    topic: Any, url: str, data: dict[str, str]
+def _reader_posts(topic: Any) -> list[tuple[str, dict[str, str]]]:
+    return [
+        ("/community/vote/", {"target": f"topic:{topic.pk}", "kind": "helpful", "value": "1"}),
+        (f"/community/comment/{topic.pk}/", {"text": "A comment from a forged form."}),
+    ]
+
+
+def test_reader_forms_refuse_a_post_without_a_valid_form_token(
+    topic: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    client = Client(enforce_csrf_checks=True)
-    filled = {k: v.replace("{pk}", str(topic.pk)) for k, v in data.items()}
-    response = client.post(url.replace("{pk}", str(topic.pk)), filled)
-    assert response.status_code == 403
+    import time
+
+    from django.core import signing
+
+    now = time.time()
+    monkeypatch.setattr(signing.time, "time", lambda: now - 3 * 24 * 3600)
+    expired = {"vote": form_token("vote"), "comment": form_token("comment")}
+    monkeypatch.undo()
+    for url, data in _reader_posts(topic):
+        purpose = "vote" if "vote" in url else "comment"
+        tokens = {
+            "missing": None,
+            "altered": form_token(purpose)[:-2] + "xx",
+            "for another form": form_token("vote" if purpose == "comment" else "comment"),
+            "expired": expired[purpose],
+        }
+        for label, token in tokens.items():
+            sent = dict(data) if token is None else {**data, "form_token": token}
+            response = Client().post(url, sent)
+            assert response.status_code == 403, (url, label)
+    assert not Vote.objects.exists() and not Comment.objects.exists()
+
+
+def test_reader_forms_refuse_a_post_from_another_site(topic: Any) -> None:
+    for url, data in _reader_posts(topic):
+        purpose = "vote" if "vote" in url else "comment"
+        sent = {**data, "form_token": form_token(purpose)}
+        assert Client().post(url, sent, HTTP_ORIGIN="https://evil.example").status_code == 403
+        assert Client().post(url, sent, HTTP_SEC_FETCH_SITE="cross-site").status_code == 403
     assert not Vote.objects.exists() and not Comment.objects.exists()
 
 
 def test_reader_forms_accept_the_token_the_page_gave(topic: Any) -> None:
     import re
 
-    client = Client(enforce_csrf_checks=True)
+    client = Client()
     html = client.get(TOPIC).content.decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    token = re.search(r'name="form_token" value="([^"]+)"', html)
     assert token is not None
     response = client.post(
         "/community/vote/",
         {
-            "csrfmiddlewaretoken": token.group(1),
+            "form_token": token.group(1),
             "target": f"topic:{topic.pk}",
             "kind": "helpful",
             "value": "1",
         },
+        HTTP_ORIGIN="http://testserver",
+        HTTP_SEC_FETCH_SITE="same-origin",
     )
     assert response.status_code == 302 and Vote.objects.count() == 1
 

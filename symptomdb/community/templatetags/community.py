@@ -1,7 +1,8 @@
 """Template tags for the reader forms: ``{% load community %}``.
 
-The forms' CSRF field is a placeholder (see :mod:`symptomdb.community.form_tokens`), so a
-topic page with forms can still be kept in the shared page cache.
+Readers' forms carry a signed form token, not Django's CSRF token (which needs a cookie),
+so pages with them set no cookie and stay in the shared page cache
+(see :mod:`symptomdb.community.form_tokens`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from symptomdb.community.comments import published_comments
-from symptomdb.community.form_tokens import PLACEHOLDER
+from symptomdb.community.form_tokens import FIELD, form_token
 from symptomdb.community.models import Comment, Vote
 from symptomdb.community.ratings import answer_target, reader_votes, topic_target, vote_counts
 from symptomdb.community.reader import reader_id
@@ -22,9 +23,9 @@ register = template.Library()
 
 
 @register.simple_tag
-def reader_csrf_input() -> SafeString:
-    """The CSRF field of a reader form; the real token is put in per response."""
-    return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', PLACEHOLDER)
+def reader_form_token(purpose: str) -> SafeString:
+    """The hidden form-token field of a reader form ("vote" or "comment")."""
+    return format_html('<input type="hidden" name="{}" value="{}">', FIELD, form_token(purpose))
 
 
 def _feedback(context: dict[str, Any], target: str) -> dict[str, Any]:
