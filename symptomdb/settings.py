@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The admin's sign-in and forms need the Origin header (symptomdb/community/accounts.py).
+    "symptomdb.community.accounts.AdminReferrerPolicyMiddleware",
     # Last, as django-axes requires: turns a lockout into a 429 page.
     "axes.middleware.AxesMiddleware",
 ]

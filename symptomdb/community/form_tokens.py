@@ -6,9 +6,9 @@ a signed, time-limited form token instead, and their POST is refused (403) unles
 
 1. the token is present, unaltered, for this form, and less than ``MAX_AGE`` old (a page
    stays cached for an hour at most); and
-2. the browser says the POST came from our own pages: an ``Origin`` header, when sent
-   (browsers always send it on cross-site POSTs), names this site, and ``Sec-Fetch-Site``,
-   when sent, is ``same-origin``.
+2. the browser says the POST came from our own pages: ``Sec-Fetch-Site``, which current
+   browsers send, is ``same-origin``; where it is missing, an ``Origin`` header other than
+   ``null`` names this site.
 
 What a forged cross-site POST could do is small anyway: the reader cookie is
 ``SameSite=Lax``, so a cross-site POST never acts as an existing reader. The admin's forms
@@ -46,11 +46,16 @@ def check_form_request(request: HttpRequest, purpose: str) -> None:
         ) from exc
     if found != purpose:
         raise PermissionDenied("This form token belongs to another form; reload the page.")
+    # Sec-Fetch-Site (sent by current browsers) is authoritative. Without it, a real Origin
+    # must be ours; "null" says nothing, since our Referrer-Policy (no-referrer) makes
+    # browsers send Origin: null on our own form posts.
+    fetch_site = request.META.get("HTTP_SEC_FETCH_SITE")
+    if fetch_site is not None:
+        if fetch_site not in ("same-origin", "none"):
+            raise PermissionDenied("This form was sent from another site.")
+        return
     origin = request.META.get("HTTP_ORIGIN")
-    if origin is not None:
+    if origin is not None and origin != "null":
         own = f"{request.scheme}://{request.get_host()}"
         if origin != own and origin not in settings.CSRF_TRUSTED_ORIGINS:
             raise PermissionDenied("This form was sent from another site.")
-    fetch_site = request.META.get("HTTP_SEC_FETCH_SITE")
-    if fetch_site is not None and fetch_site not in ("same-origin", "none"):
-        raise PermissionDenied("This form was sent from another site.")
