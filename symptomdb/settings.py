@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "symptomdb.answers",
     "symptomdb.caching",
     "symptomdb.community",
+    "symptomdb.tools",
     # Login throttling (see AXES_* below).
     "axes",
     "wagtail.contrib.forms",
@@ -237,6 +238,8 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'none'"],
         "form-action": ["'self'"],
         "object-src": ["'none'"],
+        # The offline worker of the safety plan and coping toolkit (/sw.js, ours only).
+        "worker-src": ["'self'"],
     }
 }
 SYMPTOMDB_ADMIN_CSP = {

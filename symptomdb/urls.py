@@ -12,12 +12,15 @@ from symptomdb.helpfinder import finder_views
 from symptomdb.helpfinder import views as help_views
 from symptomdb.interop import views as infobutton_views
 from symptomdb.pages import views as page_views
+from symptomdb.tools import views as tool_views
 from symptomdb.topics import views as topic_views
 
 urlpatterns = [
     path("help/", help_views.get_help_now, name="get-help-now"),
     path("help/find/", finder_views.find_help, name="find-help"),
     path("infobutton/", infobutton_views.infobutton, name="infobutton"),
+    # The offline worker must be served from the root to be allowed to control /help/.
+    path("sw.js", tool_views.service_worker, name="service-worker"),
     path("api/v1/", api.urls),
     re_path(r"^api/v1/(?P<rest>.*)$", api_not_found),
     path("ask/", answer_views.ask, name="ask"),
@@ -30,6 +33,7 @@ urlpatterns = [
     path("about/", page_views.about, name="about"),
     path("editorial-policy/", page_views.editorial_policy, name="editorial-policy"),
     path("privacy/", page_views.privacy, name="privacy"),
+    path("tools/", include("symptomdb.tools.urls")),
     path(
         "topics/<slug:slug>/cite.<str:extension>",
         topic_views.topic_citation,

@@ -34,6 +34,12 @@ logger = logging.getLogger(__name__)
 CACHEABLE_VIEWS: dict[str, dict[str, re.Pattern[str]]] = {
     "wagtail_serve": {},
     "get-help-now": {"country": re.compile(r"[A-Za-z]{2}")},
+    # The readers' tools: unknown topics and countries redirect, so only real ones are kept.
+    "safety-plan": {
+        "topic": re.compile(r"[a-z0-9][a-z0-9-]{0,79}"),
+        "country": re.compile(r"[A-Za-z]{2}"),
+    },
+    "coping-toolkit": {},
 }
 _HARMLESS_VARY = {"cookie", "accept-encoding"}
 _VARY_SPLIT = re.compile(r"\s*,\s*")
