@@ -5,8 +5,14 @@ load this module, so what is measured is what is served. The address comes from
 ``--bind`` on the command line. Figures behind the choices: docs/operators.md, Performance.
 """
 
-workers = 3
-worker_class = "sync"
+# Two cores: one process per core, each with a few threads. Threads let a process wait on
+# a slow client or the database while another request runs, and keep connections alive;
+# each process holds its own answering index in memory, so fewer processes use less
+# memory than more sync workers would. Override with GUNICORN_CMD_ARGS="--workers 4 …"
+# on a larger machine (about one process per core).
+workers = 2
+threads = 4
+worker_class = "gthread"
 
 # The access log keeps method, path (without the query string: ``/ask/?q=`` holds a
 # reader's health question, which is never logged), status and size; no client address.
