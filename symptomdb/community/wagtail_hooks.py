@@ -46,7 +46,7 @@ def community_admin_urls() -> list[Any]:
     ]
 
 
-class _PermissionMenuItem(MenuItem):  # type: ignore[misc]
+class _PermissionMenuItem(MenuItem):
     def __init__(self, *args: Any, shown_to: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._shown_to = shown_to
