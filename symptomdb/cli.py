@@ -39,7 +39,7 @@ def _overview() -> str:
     for name in OUR_COMMANDS:
         module_name = name.replace("-", "_")
         command = load_command_class(get_commands()[module_name], module_name)
-        lines.append(f"  {name:<16}{command.help}")
+        lines.append(f"  {name:<17} {command.help}")
     lines += [
         "",
         "Run 'symptomdb COMMAND --help' for a command's options.",
