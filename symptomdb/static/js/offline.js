@@ -6,6 +6,12 @@
   if (!('serviceWorker' in navigator)) return;
   navigator.serviceWorker.register('/sw.js', { scope: '/' })
     .then(function () { return navigator.serviceWorker.ready; })
-    .then(function () { document.documentElement.setAttribute('data-offline', 'ready'); })
+    .then(function (registration) {
+      var meta = document.querySelector('meta[name="symptomdb-offline-pages"]');
+      if (meta && registration.active) {
+        registration.active.postMessage({ keep: meta.content.split(' ').filter(Boolean) });
+      }
+      document.documentElement.setAttribute('data-offline', 'ready');
+    })
     .catch(function () { /* no offline copy: the page still works online */ });
 })();

@@ -12,6 +12,11 @@ var CACHE = 'symptomdb-offline-v1';
 var PAGES = ['/tools/safety-plan/', '/tools/coping/', '/help/'];
 var ASSETS = /(?:href|src)="(\/static\/[^"?#]+\.(?:css|js))"/g;
 
+// The same pages in another language live under a prefix ("/es/help/").
+function offlinePage(pathname) {
+  return PAGES.indexOf(pathname.replace(/^\/[a-z]{2}(?=\/)/, '')) >= 0;
+}
+
 function keep(cache, path, response) {
   return response.clone().text().then(function (html) {
     var assets = [];
@@ -50,7 +55,7 @@ self.addEventListener('fetch', function (event) {
   if (request.method !== 'GET') return;
   var url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (request.mode === 'navigate' && PAGES.indexOf(url.pathname) >= 0) {
+  if (request.mode === 'navigate' && offlinePage(url.pathname)) {
     // Network first, so readers online always get the current page; the copy otherwise.
     event.respondWith(fetch(request).then(function (response) {
       if (response.ok && !url.search && !response.redirected) {
@@ -71,4 +76,18 @@ self.addEventListener('fetch', function (event) {
       return found || fetch(request);
     }));
   }
+});
+
+// A tools page names the offline pages in its own language; keep those too.
+self.addEventListener('message', function (event) {
+  var paths = (event.data && event.data.keep) || [];
+  event.waitUntil(caches.open(CACHE).then(function (cache) {
+    return Promise.all(paths.filter(function (path) {
+      return typeof path === 'string' && path.charAt(0) === '/' && offlinePage(path);
+    }).map(function (path) {
+      return fetch(path, { credentials: 'omit', cache: 'no-cache' }).then(function (response) {
+        return response.ok ? keep(cache, path, response) : null;
+      });
+    }));
+  }));
 });
