@@ -225,7 +225,11 @@ def serve_site(folder: Path, medquad: Path | None, page_cache: bool) -> Iterator
         yield url
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # still draining an overload's backlog
+            server.kill()
+            server.wait(timeout=30)
         log.close()
 
 
@@ -259,8 +263,12 @@ def settle(base_url: str, limit: float = 60.0) -> None:
     deadline = time.monotonic() + limit
     while quick < 3 and time.monotonic() < deadline:
         began = time.perf_counter()
-        with urllib.request.urlopen(f"{base_url}/help/", timeout=limit):
-            pass
+        try:
+            with urllib.request.urlopen(f"{base_url}/help/", timeout=limit):
+                pass
+        except OSError:
+            quick = 0
+            continue
         quick = quick + 1 if time.perf_counter() - began < 0.05 else 0
 
 
