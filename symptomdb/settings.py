@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "symptomdb.tools",
     # Login throttling (see AXES_* below).
     "axes",
+    # Spanish translations of pages: the admin's "Translate" action (docs/editors/translations.md).
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -79,6 +82,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "symptomdb.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the URL only (/es/… is Spanish, everything else English;
+    # see symptomdb/urls.py), never from a cookie or the browser, so cached pages are safe.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -205,6 +211,12 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
 USE_I18N = True
+# English and Spanish (docs/editors/translations.md). Spanish pages are Wagtail translations
+# of the English ones, under /es/; the interface strings are in symptomdb/locale/.
+LANGUAGES = [("en", "English"), ("es", "Español")]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -1,5 +1,11 @@
-"""URL map: help pages, the Wagtail admin, then Wagtail's page tree."""
+"""URL map: the API, the admin and machine endpoints; then the readers' pages in each language.
 
+Readers' pages are in ``i18n_patterns`` without a prefix for English, so English URLs stay as
+they are (``/topics/self-injury/``) and Spanish ones start with ``/es/`` (``/es/help/``,
+``/es/topics/autolesion/``). The language comes from that prefix alone.
+"""
+
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -16,13 +22,17 @@ from symptomdb.tools import views as tool_views
 from symptomdb.topics import views as topic_views
 
 urlpatterns = [
-    path("help/", help_views.get_help_now, name="get-help-now"),
-    path("help/find/", finder_views.find_help, name="find-help"),
     path("infobutton/", infobutton_views.infobutton, name="infobutton"),
     # The offline worker must be served from the root to be allowed to control /help/.
     path("sw.js", tool_views.service_worker, name="service-worker"),
     path("api/v1/", api.urls),
     re_path(r"^api/v1/(?P<rest>.*)$", api_not_found),
+    path("community/", include("symptomdb.community.urls")),
+    path("admin/", include(wagtailadmin_urls)),
+]
+urlpatterns += i18n_patterns(
+    path("help/", help_views.get_help_now, name="get-help-now"),
+    path("help/find/", finder_views.find_help, name="find-help"),
     path("ask/", answer_views.ask, name="ask"),
     path(
         "collections/medquad/<int:pk>/",
@@ -39,7 +49,6 @@ urlpatterns = [
         topic_views.topic_citation,
         name="topic-citation",
     ),
-    path("community/", include("symptomdb.community.urls")),
-    path("admin/", include(wagtailadmin_urls)),
     path("", include(wagtail_urls)),
-]
+    prefix_default_language=False,
+)

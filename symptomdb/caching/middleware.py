@@ -11,6 +11,11 @@ What is stored: only ``200`` responses that set no cookie (so no CSRF token, whi
 its cookie whenever a form uses one), are not marked private/no-cache/no-store, vary on
 nothing but ``Cookie`` or ``Accept-Encoding``, are not compressed and carry no CSP nonce.
 A cached response has ``X-Cache: hit``; one just stored, ``X-Cache: miss``.
+
+Languages: the key names the page's language, taken from the URL prefix (``/es/…`` is
+Spanish, anything else English), which is the only thing that chooses the language (see
+``symptomdb/urls.py``). Django's ``LocaleMiddleware`` still adds ``Vary: Accept-Language``
+to unprefixed pages; it is harmless here because the browser's language never changes them.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.urls import Resolver404, resolve
+from django.utils.translation import get_language_from_path, override
 
 from symptomdb.caching.generation import current_generation, page_cache
 
@@ -41,7 +47,7 @@ CACHEABLE_VIEWS: dict[str, dict[str, re.Pattern[str]]] = {
     },
     "coping-toolkit": {},
 }
-_HARMLESS_VARY = {"cookie", "accept-encoding"}
+_HARMLESS_VARY = {"cookie", "accept-encoding", "accept-language"}
 _VARY_SPLIT = re.compile(r"\s*,\s*")
 _UNCACHEABLE_CONTROL = re.compile(r"\b(private|no-cache|no-store)\b", re.IGNORECASE)
 
@@ -54,8 +60,11 @@ def page_key(request: HttpRequest) -> str | None:
         return None
     if any(name != settings.CSRF_COOKIE_NAME for name in request.COOKIES):
         return None
+    # This runs before LocaleMiddleware; "/es/…" only resolves with Spanish active.
+    language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     try:
-        match = resolve(request.path_info)
+        with override(language):
+            match = resolve(request.path_info)
     except Resolver404:
         return None
     allowed = CACHEABLE_VIEWS.get(match.url_name or "")
@@ -69,7 +78,7 @@ def page_key(request: HttpRequest) -> str | None:
         host = request.get_host()
     except DisallowedHost:
         return None
-    address = f"{request.scheme}://{host}{request.path}?{request.GET.urlencode()}"
+    address = f"{language}:{request.scheme}://{host}{request.path}?{request.GET.urlencode()}"
     return hashlib.sha256(address.encode()).hexdigest()
 
 

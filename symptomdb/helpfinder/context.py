@@ -5,10 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import get_language
 
 from symptomdb.helpfinder.resources import load_crisis_resources
+from symptomdb.safety.help_first import LANGUAGE_NAMES
 
 
 def help_links(request: HttpRequest) -> dict[str, Any]:
-    """Expose the crisis directory to templates (the header's "Get help now" uses it)."""
-    return {"crisis_directory": load_crisis_resources()}
+    """Expose the crisis directory to templates (the header's "Get help now" uses it), with
+    services in the page's language first when it is not English."""
+    directory = load_crisis_resources()
+    language = (get_language() or "en").split("-")[0]
+    if language != "en" and language in LANGUAGE_NAMES:
+        directory = directory.in_language_first(LANGUAGE_NAMES[language])
+    return {"crisis_directory": directory}

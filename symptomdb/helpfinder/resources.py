@@ -42,7 +42,8 @@ class CrisisService:
     @property
     def tel_href(self) -> str:
         """The phone number as a ``tel:`` link target (digits and a leading + only)."""
-        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        # "*" stays: short codes such as Chile's *4141 are dialled with it (RFC 3966 allows it).
+        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch in "+*")
         return f"tel:{digits}" if digits else ""
 
 
@@ -62,6 +63,26 @@ class CrisisDirectory:
 
     countries: tuple[CountryResources, ...]
     fallback: CountryResources
+
+    def in_language_first(self, language: str) -> CrisisDirectory:
+        """The same directory with services in ``language`` ("Spanish") first: countries
+        with such a service before the others, and inside each country those services first
+        (the order within each group stays as written)."""
+
+        def speaks(service: CrisisService) -> bool:
+            return language in service.languages
+
+        countries = [
+            CountryResources(
+                c.code,
+                c.name,
+                c.emergency,
+                tuple(sorted(c.services, key=lambda s: not speaks(s))),
+            )
+            for c in self.countries
+        ]
+        countries.sort(key=lambda c: not any(speaks(s) for s in c.services))
+        return CrisisDirectory(tuple(countries), self.fallback)
 
     def for_country(self, code: str | None) -> CountryResources:
         """Return the resources for an ISO 3166 alpha-2 code, or the fallback."""

@@ -28,6 +28,8 @@ from symptomdb.vocabulary import (
 )
 
 __all__ = [
+    "DEFAULT_LOCALE",
+    "LOCALES",
     "PersonRecord",
     "Provenance",
     "SectionRecord",
@@ -35,6 +37,7 @@ __all__ = [
     "TreatmentItem",
     "parse_topic_markdown",
     "read_topic_dir",
+    "read_topic_tree",
     "render_topic_markdown",
 ]
 
@@ -50,6 +53,10 @@ UMLS_CUI_RE = re.compile(r"^C[0-9]{7}$")
 # A SNOMED CT concept id (SCTID): 6 to 18 digits, no leading zero.
 SNOMEDCT_ID_RE = re.compile(r"^[1-9][0-9]{5,17}$")
 MAX_SUMMARY = 400
+# The languages topics are written in: English first (every translation is of an English
+# topic), then the translations' languages (docs/editors/translations.md).
+LOCALES = ("en", "es")
+DEFAULT_LOCALE = LOCALES[0]
 
 # CSL 1.0.2 item types (https://docs.citationstyles.org/en/stable/specification.html#appendix-iii-types).
 CSL_TYPES = frozenset(
@@ -120,6 +127,8 @@ FRONT_MATTER_FIELDS = (
     "related",
     "provenance",
     "references",
+    "locale",
+    "translation_of",
 )
 REQUIRED_FIELDS = (
     "slug",
@@ -194,6 +203,8 @@ class TopicDocument:
     related: tuple[str, ...] = ()
     references: tuple[dict[str, Any], ...] = ()
     sections: tuple[SectionRecord, ...] = field(default=())
+    locale: str = DEFAULT_LOCALE
+    translation_of: str = ""
 
     def codes_dict(self) -> dict[str, list[str]]:
         """Return the codes as a plain mapping of system to codes."""
@@ -608,6 +619,39 @@ def parse_topic_markdown(text: str, path: str, today: dt.date) -> TopicDocument:
             line_of("summary"), "summary", f"is {len(summary)} characters; keep it to {MAX_SUMMARY}"
         )
 
+    locale = _text(data.get("locale", DEFAULT_LOCALE), "locale", line_of("locale"), errors, True)
+    if locale and locale not in LOCALES:
+        errors.add(
+            line_of("locale"), "locale", f"unknown language {locale!r}; use one of {list(LOCALES)}"
+        )
+    translation_of = _text(
+        data.get("translation_of"), "translation_of", line_of("translation_of"), errors, False
+    )
+    if locale == DEFAULT_LOCALE and translation_of:
+        errors.add(
+            line_of("translation_of"),
+            "translation_of",
+            f"only a translation names its English topic; add `locale:` (one of {list(LOCALES[1:])})",
+        )
+    elif locale != DEFAULT_LOCALE and not translation_of:
+        errors.add(
+            line_of("locale") or 2,
+            "translation_of",
+            "a translation needs `translation_of:` with the slug of the English topic",
+        )
+    elif translation_of and not SLUG_RE.match(translation_of):
+        errors.add(
+            line_of("translation_of"), "translation_of", f"{translation_of!r} is not a topic slug"
+        )
+    expected_dir = Path(path).parent.name
+    if Path(path).suffix == ".md" and expected_dir in LOCALES[1:] and expected_dir != locale:
+        errors.add(
+            line_of("locale") or 2,
+            "locale",
+            f"files in the {expected_dir}/ folder are {expected_dir!r} translations; "
+            f"add `locale: {expected_dir}`",
+        )
+
     synonyms_raw = data.get("synonyms") or []
     if not isinstance(synonyms_raw, list) or not all(
         isinstance(s, str) and s.strip() for s in synonyms_raw
@@ -742,6 +786,8 @@ def parse_topic_markdown(text: str, path: str, today: dt.date) -> TopicDocument:
         related=tuple(related_raw),
         references=references,
         sections=sections,
+        locale=locale,
+        translation_of=translation_of,
     )
 
 
@@ -789,6 +835,44 @@ def read_topic_dir(directory: Path, today: dt.date) -> list[TopicDocument]:
     return documents
 
 
+def read_topic_tree(directory: Path, today: dt.date) -> list[TopicDocument]:
+    """Parse ``directory`` and its translation folders (``es/`` …), English first.
+
+    Returns:
+        The English documents, then each translation folder's, in file-name order.
+
+    Raises:
+        TopicFilesInvalid: listing every problem in every file, including a slug used in
+            two folders.
+    """
+    documents: list[TopicDocument] = []
+    errors: list[TopicFileError] = []
+    folders = [directory] + [
+        directory / code for code in LOCALES[1:] if (directory / code).is_dir()
+    ]
+    for folder in folders:
+        try:
+            documents.extend(read_topic_dir(folder, today))
+        except TopicFilesInvalid as exc:
+            errors.extend(exc.errors)
+    seen: dict[str, str] = {}
+    for doc in documents:
+        if doc.slug in seen and seen[doc.slug] != doc.locale:
+            errors.append(
+                TopicFileError(
+                    f"{doc.locale}/{doc.slug}.md",
+                    None,
+                    "slug",
+                    f"slug {doc.slug!r} is also used by a topic in {seen[doc.slug]!r}; "
+                    "slugs are the URL and must differ between languages",
+                )
+            )
+        seen.setdefault(doc.slug, doc.locale)
+    if errors:
+        raise TopicFilesInvalid(errors)
+    return documents
+
+
 def _people_yaml(people: Iterable[PersonRecord]) -> list[dict[str, str]]:
     return [
         {"name": p.name, "credentials": p.credentials, "affiliation": p.affiliation} for p in people
@@ -827,6 +911,9 @@ def render_topic_markdown(doc: TopicDocument) -> str:
         },
         "references": [dict(r) for r in doc.references],
     }
+    if doc.locale != DEFAULT_LOCALE:
+        # English files keep their form; a translation says what it translates, up front.
+        front = {"locale": doc.locale, "translation_of": doc.translation_of, **front}
     out = [
         "---",
         yaml.dump(front, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100).rstrip(),

@@ -35,6 +35,9 @@ class HelpFirst:
     country: CountryResources
 
 
+# The language names crisis-resources.yaml uses in each service's `languages`.
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+
 _WORDS = {
     CrisisLevel.EMERGENCY: (
         "Please get help right now",
@@ -61,8 +64,41 @@ _WORDS = {
 }
 
 
+# The same words in Spanish: calm, plain, "tú" (as the Spanish pages speak to the reader).
+_WORDS_ES = {
+    CrisisLevel.EMERGENCY: (
+        "Por favor, pide ayuda ahora mismo",
+        "Si tú o alguien que está contigo está en peligro o se ha hecho daño, llama ya al "
+        "{emergency} o ve a las urgencias más cercanas. Si hay alguien cerca, cuéntale lo que "
+        "pasa. También puedes llamar ahora a una línea de crisis:",
+    ),
+    CrisisLevel.CRISIS: (
+        "No tienes que pasar por esto sin compañía",
+        "Parece que ahora mismo las cosas están siendo muy difíciles. Hablar con alguien puede "
+        "ayudar, y puedes hacerlo hoy. Estos servicios son gratuitos y confidenciales. Si estás "
+        "en peligro, llama al {emergency}.",
+    ),
+    CrisisLevel.CONCERN: (
+        "Hay apoyo disponible",
+        "Si tú o alguien a quien quieres lo está pasando mal, estos servicios pueden ayudar. Si "
+        "alguien está en peligro, llama al {emergency}.",
+    ),
+    CrisisLevel.NONE: (
+        "Dónde encontrar ayuda",
+        "Si este tema te afecta a ti o a alguien cercano, hay apoyo disponible. Si alguien está "
+        "en peligro, llama al {emergency}.",
+    ),
+}
+_WORDS_BY_LANGUAGE = {"en": _WORDS, "es": _WORDS_ES}
+# "your local emergency number" (the fallback's) in each language.
+_LOCAL_EMERGENCY = {"es": "número de emergencias de tu país"}
+
+
 def help_first(
-    result: ScreenResult, country_code: str | None = None, directory: CrisisDirectory | None = None
+    result: ScreenResult,
+    country_code: str | None = None,
+    directory: CrisisDirectory | None = None,
+    language: str = "en",
 ) -> HelpFirst | None:
     """Build the help block for a screened text.
 
@@ -71,6 +107,8 @@ def help_first(
         country_code: ISO 3166 alpha-2 code the reader chose (never guessed from an IP
             address); unknown or missing codes get the international fallback.
         directory: crisis lines (defaults to the shipped data).
+        language: the reader's language ("en", "es"): the wording, and services that
+            answer in it come first.
 
     Returns:
         A ``HelpFirst`` for crisis and emergency (``leads`` is True), for concern, and for
@@ -79,13 +117,18 @@ def help_first(
     if result.level == CrisisLevel.NONE and not result.mentions_self_harm_or_suicide:
         return None
     directory = directory or load_crisis_resources()
+    if language in LANGUAGE_NAMES and language != "en":
+        directory = directory.in_language_first(LANGUAGE_NAMES[language])
     country = directory.for_country(country_code)
-    heading, message = _WORDS[result.level]
+    heading, message = _WORDS_BY_LANGUAGE.get(language, _WORDS)[result.level]
+    emergency = country.emergency
+    if country.code == directory.fallback.code:
+        emergency = _LOCAL_EMERGENCY.get(language, emergency)
     return HelpFirst(
         level=result.level,
         leads=result.needs_help_first,
         heading=heading,
-        message=message.format(emergency=country.emergency),
-        emergency_number=country.emergency,
+        message=message.format(emergency=emergency),
+        emergency_number=emergency,
         country=country,
     )

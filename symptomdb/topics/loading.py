@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from symptomdb.errors import TopicFileError, TopicFilesInvalid
 from symptomdb.importers.topic_markdown import (
+    DEFAULT_LOCALE,
     PersonRecord,
     Provenance,
     SectionRecord,
@@ -41,6 +42,14 @@ HOME_INTRO = (
     "symptomdb answers health questions from attributed, referenced content. It gives "
     "information, not a diagnosis: for advice about your own health, talk to a professional."
 )
+# The home page and the topics index in each translation language: (index title, home intro).
+TRANSLATED_STRUCTURE = {
+    "es": (
+        "Temas de la A a la Z",
+        "symptomdb responde preguntas de salud con contenido firmado y con referencias. Da "
+        "información, no un diagnóstico: si tienes dudas sobre tu salud, consulta a un profesional.",
+    ),
+}
 
 
 @dataclass
@@ -76,12 +85,39 @@ def ensure_site_structure() -> TopicIndexPage:
         elif site.root_page_id != home.id:
             site.root_page = home
             site.save()
-        index = TopicIndexPage.objects.first()
+        index = TopicIndexPage.objects.filter(locale=home.locale).first()
         if index is None:
             index = TopicIndexPage(title="Topics A–Z", slug="topics")
             home.add_child(instance=index)
             index.save_revision().publish()
         return index
+
+
+def ensure_translated_structure(language_code: str) -> TopicIndexPage:
+    """The topics index in ``language_code``, creating its locale, home and index once.
+
+    The home page and the index are Wagtail translations of the English ones (same
+    ``translation_key``), so the language switch and ``hreflang`` links find them.
+    """
+    english_index = ensure_site_structure()
+    if language_code == DEFAULT_LOCALE:
+        return english_index
+    with transaction.atomic():
+        locale, _ = Locale.objects.get_or_create(language_code=language_code)
+        index = english_index.get_translation_or_none(locale)
+        if index is not None:
+            return index.specific
+        title, intro = TRANSLATED_STRUCTURE[language_code]
+        english_home = english_index.get_parent().specific
+        home = english_home.get_translation_or_none(locale)
+        if home is None:
+            home = english_home.copy_for_translation(locale)
+            home.intro = intro
+            home.save_revision().publish()
+        index = english_index.copy_for_translation(locale)
+        index.title = index.draft_title = title
+        index.save_revision().publish()
+        return index.specific
 
 
 def _stream_raw(sections: Sequence[SectionRecord]) -> list[dict[str, Any]]:
@@ -135,6 +171,12 @@ def page_to_document(page: TopicPage, live: bool) -> TopicDocument:
     def person(p: Person) -> PersonRecord:
         return PersonRecord(p.name, p.credentials, p.affiliation)
 
+    locale = page.locale.language_code
+    translation_of = ""
+    if locale != DEFAULT_LOCALE:
+        source = page.get_translations().filter(locale__language_code=DEFAULT_LOCALE).first()
+        translation_of = source.slug if source is not None else ""
+
     return TopicDocument(
         slug=page.slug,
         title=page.title,
@@ -156,13 +198,15 @@ def page_to_document(page: TopicPage, live: bool) -> TopicDocument:
             {**r.reference.csl, "id": r.reference.key} for r in page.topic_references.all()
         ),
         sections=tuple(sections),
+        locale=locale,
+        translation_of=translation_of,
     )
 
 
 def export_documents() -> list[TopicDocument]:
     """Every topic as a document: the live version of live pages, the latest draft otherwise."""
     documents = []
-    for page in TopicPage.objects.order_by("slug"):
+    for page in TopicPage.objects.select_related("locale").order_by("slug"):
         source = page if page.live else page.get_latest_revision_as_object()
         documents.append(page_to_document(source, live=page.live))
     return documents
@@ -180,6 +224,9 @@ def check_documents(documents: Sequence[TopicDocument]) -> None:
         TopicPage.objects.values_list("slug", flat=True)
     )
     other_pages = Page.objects.exclude(id__in=TopicPage.objects.values("id"))
+    locale_of = {d.slug: d.locale for d in documents}
+    for slug, code in TopicPage.objects.values_list("slug", "locale__language_code"):
+        locale_of.setdefault(slug, code)
     for doc in documents:
         for slug in doc.related:
             if slug not in known_slugs:
@@ -188,6 +235,17 @@ def check_documents(documents: Sequence[TopicDocument]) -> None:
                         f"{doc.slug}.md", None, "related", f"no topic has the slug {slug!r}"
                     )
                 )
+            elif locale_of.get(slug) != doc.locale:
+                errors.append(
+                    TopicFileError(
+                        f"{doc.slug}.md",
+                        None,
+                        "related",
+                        f"{slug!r} is a topic in {locale_of.get(slug)!r}; relate topics of the "
+                        f"same language ({doc.locale!r})",
+                    )
+                )
+        errors.extend(_translation_errors(doc, locale_of))
         if doc.slug in {"home", "topics"} and other_pages.filter(slug=doc.slug).exists():
             errors.append(TopicFileError(f"{doc.slug}.md", None, "slug", "this slug is reserved"))
     seen: dict[str, tuple[str, dict[str, Any]]] = {}
@@ -207,6 +265,55 @@ def check_documents(documents: Sequence[TopicDocument]) -> None:
             seen.setdefault(key, (doc.slug, ref))
     if errors:
         raise TopicFilesInvalid(errors)
+
+
+def _translation_errors(doc: TopicDocument, locale_of: dict[str, str]) -> list[TopicFileError]:
+    """Problems with a document's language: a slug taken in another language, a translation
+    of a topic that is not English, or a second translation into the same language."""
+    name = f"{doc.locale}/{doc.slug}.md" if doc.locale != DEFAULT_LOCALE else f"{doc.slug}.md"
+    errors = []
+    existing = TopicPage.objects.filter(slug=doc.slug).select_related("locale").first()
+    if existing is not None and existing.locale.language_code != doc.locale:
+        errors.append(
+            TopicFileError(
+                name,
+                None,
+                "slug",
+                f"slug {doc.slug!r} is taken by a topic in {existing.locale.language_code!r}; "
+                "give the translation its own slug",
+            )
+        )
+    if doc.locale == DEFAULT_LOCALE:
+        return errors
+    if locale_of.get(doc.translation_of) != DEFAULT_LOCALE:
+        errors.append(
+            TopicFileError(
+                name,
+                None,
+                "translation_of",
+                f"no English topic has the slug {doc.translation_of!r}",
+            )
+        )
+        return errors
+    source = TopicPage.objects.filter(slug=doc.translation_of).first()
+    if source is not None:
+        other = (
+            source.get_translations()
+            .filter(locale__language_code=doc.locale)
+            .exclude(slug=doc.slug)
+            .first()
+        )
+        if other is not None:
+            errors.append(
+                TopicFileError(
+                    name,
+                    None,
+                    "translation_of",
+                    f"{doc.translation_of!r} already has a {doc.locale!r} translation, "
+                    f"{other.slug!r}; update that file instead",
+                )
+            )
+    return errors
 
 
 def _person(record: PersonRecord) -> Person:
@@ -284,7 +391,8 @@ def load_documents(documents: Iterable[TopicDocument], *, missing_only: bool = F
         check_documents(documents)
         existing = {p.slug: p for p in TopicPage.objects.all()}
         todo = []
-        for doc in documents:
+        # English first: a translation is made from its English page.
+        for doc in sorted(documents, key=lambda d: d.locale != DEFAULT_LOCALE):
             if doc.slug in existing and missing_only:
                 report.skipped.append(doc.slug)
             else:
@@ -293,7 +401,13 @@ def load_documents(documents: Iterable[TopicDocument], *, missing_only: bool = F
         pages_by_slug: dict[str, Page] = dict(existing)
         new_slugs = set()
         for doc in todo:
-            if doc.slug not in pages_by_slug:
+            if doc.slug not in pages_by_slug and doc.locale != DEFAULT_LOCALE:
+                source = TopicPage.objects.get(id=pages_by_slug[doc.translation_of].id)
+                ensure_translated_structure(doc.locale)
+                page = source.copy_for_translation(Locale.objects.get(language_code=doc.locale))
+                pages_by_slug[doc.slug] = page
+                new_slugs.add(doc.slug)
+            elif doc.slug not in pages_by_slug:
                 page = TopicPage(
                     title=doc.title,
                     slug=doc.slug,

@@ -24,9 +24,11 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
+from wagtail.signals import copy_for_translation_done
 from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import BaseTranslatableField
 
 from symptomdb.helpfinder.finder import finder_url_for_topic
 from symptomdb.interop.icd10cm import ICD10CM_RE, code_set_release, is_icd10cm_code
@@ -150,7 +152,7 @@ class HomePage(Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = TopicPage.objects.live().order_by("title")
+        context["topics"] = TopicPage.objects.live().filter(locale=self.locale).order_by("title")
         return context
 
 
@@ -227,6 +229,15 @@ class TopicPage(Page):
     ]
     parent_page_types = ["topics.TopicIndexPage"]
     subpage_types: list[str] = []
+
+    # Review status belongs to each translation: a translation is neither translated from nor
+    # kept in step with its source's review fields (wagtail-localize would otherwise copy
+    # them), so a reviewed English page never lends its review to an unreviewed translation.
+    override_translatable_fields = [
+        BaseTranslatableField("reviewed_on"),
+        BaseTranslatableField("next_review_due"),
+        BaseTranslatableField("reviewers"),
+    ]
 
     edit_handler = TabbedInterface(
         [
@@ -351,6 +362,39 @@ class TopicPage(Page):
             references=context["references"],
         )
         return context
+
+
+def _start_translation_unreviewed(
+    sender: Any, source_obj: Any, target_obj: Any, **kwargs: Any
+) -> None:
+    """A new translation of a topic starts unreviewed, whatever its source's review says.
+
+    ``copy_for_translation`` copies every field and inline, hand-entered reviewers included;
+    the translation's own review has not happened yet.
+    """
+    if isinstance(target_obj, TopicPage) and (
+        target_obj.reviewed_on is not None or target_obj.reviewers.exists()
+    ):
+        target_obj.reviewed_on = None
+        TopicReviewer.objects.filter(page=target_obj).delete()
+        target_obj.save(update_fields=["reviewed_on"])
+
+
+copy_for_translation_done.connect(
+    _start_translation_unreviewed, dispatch_uid="symptomdb-translation-unreviewed"
+)
+
+
+def page_in_language(page: Page, language_code: str) -> Page | None:
+    """The live translation of ``page`` in ``language_code`` (the page itself when it is in
+    that language), or None."""
+    if page.locale.language_code == language_code:
+        return page
+    locale = Locale.objects.filter(language_code=language_code).first()
+    if locale is None:
+        return None
+    translation = page.get_translation_or_none(locale)
+    return translation if translation is not None and translation.live else None
 
 
 class TopicAuthor(Orderable):

@@ -5,12 +5,13 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from symptomdb.errors import TopicFilesInvalid
 from symptomdb.helpfinder.importing import SHIPPED_FILES, import_providers, read_provider_file
-from symptomdb.topics.loading import load_documents
-from symptomdb.topics.management.commands._topic_command import read_documents
+from symptomdb.importers.topic_markdown import read_topic_tree
+from symptomdb.topics.loading import load_documents, today
 
 STARTER_DIR = Path(__file__).resolve().parents[2] / "starter"
 
@@ -18,7 +19,7 @@ STARTER_DIR = Path(__file__).resolve().parents[2] / "starter"
 class Command(BaseCommand):
     help = (
         "Prepare a site: migrate the database, collect static files, create the home page and "
-        "topics index, and load the starter topics and shipped help-finder providers that do "
+        "topics index, and load the starter topics (with their Spanish translations) and shipped help-finder providers that do "
         "not exist yet. Safe to re-run: existing topics, providers and accounts are never changed."
     )
 
@@ -31,9 +32,15 @@ class Command(BaseCommand):
         if not options["no_static"]:
             call_command("collectstatic", interactive=False, verbosity=0)
             self.stdout.write("Static files collected.")
-        report = load_documents(read_documents(str(STARTER_DIR)), missing_only=True)
+        try:
+            # The English topics and their translations (starter/es/), English first.
+            documents = read_topic_tree(STARTER_DIR, today())
+        except TopicFilesInvalid as exc:
+            raise CommandError(str(exc)) from None
+        report = load_documents(documents, missing_only=True)
         self.stdout.write(
-            f"Starter topics: {len(report.created)} added, {len(report.skipped)} already present."
+            f"Starter topics: {len(report.created)} added, {len(report.skipped)} already present "
+            "(English and Spanish)."
         )
         added = 0
         for path in SHIPPED_FILES:

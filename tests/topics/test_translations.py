@@ -1,0 +1,242 @@
+"""Spanish translations: topic files with `locale`, loading as Wagtail translations, review
+status per translation, the language switch, hreflang, the page cache and the help page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import polib
+import pytest
+from django.test import Client
+from wagtail.models import Locale
+
+from symptomdb.errors import TopicFilesInvalid
+from symptomdb.importers.topic_markdown import (
+    TopicDocument,
+    parse_topic_markdown,
+    read_topic_tree,
+    render_topic_markdown,
+)
+from symptomdb.topics.loading import export_documents, load_documents
+from symptomdb.topics.models import Person, TopicPage, TopicReviewer
+from tests.conftest import STARTER_DIR, TODAY
+
+SPANISH = {
+    "autolesion": "self-injury",
+    "pensamientos-suicidas": "suicidal-thoughts",
+    "depresion": "depression",
+}
+LOCALE_DIR = Path(__file__).resolve().parents[2] / "symptomdb" / "locale"
+
+
+@pytest.fixture(scope="module")
+def all_documents() -> list[TopicDocument]:
+    return read_topic_tree(STARTER_DIR, dt.date.today())
+
+
+@pytest.fixture
+def bilingual_site(db: None, all_documents: list[TopicDocument]) -> list[TopicDocument]:
+    load_documents(all_documents)
+    return all_documents
+
+
+def html(client: Client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def test_spanish_starter_files_translate_english_topics(all_documents: list[TopicDocument]) -> None:
+    spanish = {d.slug: d for d in all_documents if d.locale == "es"}
+    assert {slug: d.translation_of for slug, d in spanish.items()} == SPANISH
+    english = {d.slug: d for d in all_documents if d.locale == "en"}
+    for doc in spanish.values():
+        source = english[doc.translation_of]
+        assert doc.reviewed is None and doc.reviewers == ()
+        assert {r["id"] for r in doc.references} == {r["id"] for r in source.references}
+        assert doc.sensitive and doc.summary
+
+
+def test_a_translation_round_trips_through_its_file(all_documents: list[TopicDocument]) -> None:
+    doc = next(d for d in all_documents if d.slug == "autolesion")
+    text = render_topic_markdown(doc)
+    assert text.startswith("---\nlocale: es\ntranslation_of: self-injury\n")
+    assert parse_topic_markdown(text, "es/autolesion.md", TODAY) == doc
+
+
+def test_a_translation_must_name_its_english_topic(all_documents: list[TopicDocument]) -> None:
+    text = render_topic_markdown(next(d for d in all_documents if d.slug == "autolesion"))
+    with pytest.raises(TopicFilesInvalid, match="translation_of"):
+        parse_topic_markdown(
+            text.replace("translation_of: self-injury\n", ""), "es/autolesion.md", TODAY
+        )
+    with pytest.raises(TopicFilesInvalid, match="unknown language"):
+        parse_topic_markdown(text.replace("locale: es", "locale: fr"), "autolesion.md", TODAY)
+
+
+def test_translations_load_as_wagtail_translations_of_the_english_pages(
+    bilingual_site: list[TopicDocument],
+) -> None:
+    for slug, source_slug in SPANISH.items():
+        page = TopicPage.objects.get(slug=slug)
+        source = TopicPage.objects.get(slug=source_slug)
+        assert page.locale.language_code == "es" and page.live
+        assert page.translation_key == source.translation_key
+        assert page.url == f"/es/topics/{slug}/"
+    exported = {d.slug: d for d in export_documents()}
+    for doc in bilingual_site:
+        assert exported[doc.slug] == doc
+    assert load_documents(bilingual_site).unchanged == [
+        d.slug for d in sorted(bilingual_site, key=lambda d: d.locale != "en")
+    ]
+
+
+def test_a_translation_of_an_unknown_topic_is_refused(
+    db: None, all_documents: list[TopicDocument]
+) -> None:
+    spanish_only = [d for d in all_documents if d.slug == "depresion"]
+    with pytest.raises(TopicFilesInvalid, match="no English topic has the slug 'depression'"):
+        load_documents(spanish_only)
+    assert not TopicPage.objects.exists()
+
+
+def test_spanish_page_is_in_spanish_with_help_and_unreviewed_notice(
+    client: Client, bilingual_site: list[TopicDocument]
+) -> None:
+    page = html(client, "/es/topics/autolesion/")
+    assert '<html lang="es">' in page
+    assert "Aún no revisado por un profesional clínico." in page
+    assert "Si ahora mismo lo estás pasando mal" in page
+    assert "Qué es la autolesión" in page
+    # Spanish-speaking crisis services come first in the panel.
+    panel = page.split('class="crisis-lines"')[1].split("</ul>")[0]
+    countries = re.findall(r"<strong>([^<]+):</strong>", panel)
+    assert set(countries[:6]) == {
+        "Estados Unidos",
+        "México",
+        "Argentina",
+        "Colombia",
+        "Chile",
+        "España",
+    }
+
+
+def test_a_reviewed_english_page_lends_no_review_to_its_translation(
+    client: Client, bilingual_site: list[TopicDocument]
+) -> None:
+    from symptomdb.community.models import ReviewSignOff
+
+    english = TopicPage.objects.get(slug="self-injury")
+    reviewer = Person.objects.create(name="A. Reviewer", credentials="MD")
+    english.reviewed_on = dt.date(2026, 11, 20)
+    english.reviewers = [TopicReviewer(person=reviewer)]
+    english.save_revision().publish()
+    english.refresh_from_db()
+    ReviewSignOff.objects.create(
+        page=english,
+        revision=english.live_revision,
+        reviewer=reviewer,
+        reviewed_on=dt.date(2026, 11, 21),
+        next_review_due=dt.date(2027, 11, 21),
+    )
+    assert TopicPage.objects.get(slug="self-injury").is_reviewed
+    spanish = TopicPage.objects.get(slug="autolesion")
+    assert not spanish.is_reviewed and spanish.medical_review is None
+    page = html(client, "/es/topics/autolesion/")
+    assert "Aún no revisado por un profesional clínico" in page
+    assert "A. Reviewer" not in page
+    assert "A. Reviewer" in html(client, "/topics/self-injury/")
+
+
+def test_a_new_translation_of_a_reviewed_page_starts_unreviewed(
+    bilingual_site: list[TopicDocument],
+) -> None:
+    english = TopicPage.objects.get(slug="anxiety")
+    english.reviewed_on = dt.date(2026, 11, 20)
+    english.reviewers = [TopicReviewer(person=Person.objects.create(name="B. Reviewer"))]
+    english.save_revision().publish()
+    copy = english.copy_for_translation(Locale.objects.get(language_code="es"))
+    copy = TopicPage.objects.get(id=copy.id)
+    assert copy.reviewed_on is None and not copy.reviewers.exists() and not copy.is_reviewed
+
+
+def test_language_switch_and_hreflang_link_the_translations(
+    client: Client, bilingual_site: list[TopicDocument]
+) -> None:
+    english = html(client, "/topics/self-injury/")
+    assert 'hreflang="es" href="http://testserver/es/topics/autolesion/"' in english
+    assert 'hreflang="en" href="http://testserver/topics/self-injury/"' in english
+    assert 'hreflang="x-default" href="http://testserver/topics/self-injury/"' in english
+    assert re.search(
+        r'class="language-switch" href="/es/topics/autolesion/"[^>]*>Español<', english
+    )
+    spanish = html(client, "/es/topics/autolesion/")
+    assert re.search(r'class="language-switch" href="/topics/self-injury/"[^>]*>English<', spanish)
+    # A topic with no Spanish translation: no hreflang, and the switch goes to the Spanish home.
+    anxiety = html(client, "/topics/anxiety/")
+    assert 'rel="alternate"' not in anxiety
+    assert re.search(r'class="language-switch" href="/es/"', anxiety)
+    assert "Temas de la A a la Z" in html(client, "/es/")
+    assert 'hreflang="es" href="http://testserver/es/help/"' in html(client, "/help/")
+
+
+def test_english_home_lists_only_english_topics(
+    client: Client, bilingual_site: list[TopicDocument]
+) -> None:
+    assert "Autolesión" not in html(client, "/")
+    spanish_home = html(client, "/es/")
+    assert "Autolesión" in spanish_home and ">Self-injury<" not in spanish_home
+
+
+def test_spanish_help_page_lists_spanish_speaking_services_first(
+    client: Client, bilingual_site: list[TopicDocument]
+) -> None:
+    page = html(client, "/es/help/")
+    assert "Ayuda ahora" in page
+    countries = re.findall(r'<section class="country[^"]*" id="country-(\w+)"', page)
+    assert set(countries[:6]) == {"US", "MX", "AR", "CO", "CL", "ES"}
+    english = re.findall(
+        r'<section class="country[^"]*" id="country-(\w+)"', html(client, "/help/")
+    )
+    assert english[0] == "US" and english[1] == "GB"
+
+
+def test_page_cache_keys_name_the_language() -> None:
+    from django.test import RequestFactory
+
+    from symptomdb.caching.middleware import page_key
+
+    factory = RequestFactory()
+    english, spanish = page_key(factory.get("/help/")), page_key(factory.get("/es/help/"))
+    assert english and spanish and english != spanish
+    assert page_key(factory.get("/help/", HTTP_ACCEPT_LANGUAGE="es")) == english
+
+
+def test_compiled_messages_match_their_po_files() -> None:
+    for po_path in LOCALE_DIR.glob("*/LC_MESSAGES/django.po"):
+        mo = polib.mofile(str(po_path.with_suffix(".mo")))
+        po = polib.pofile(str(po_path))
+        assert {e.msgid: e.msgstr for e in mo} == {
+            e.msgid: e.msgstr for e in po.translated_entries()
+        }, "run: .venv/bin/python scripts/compile_messages.py"
+
+
+def test_spanish_question_on_the_ask_page_is_answered_from_spanish_pages(
+    client: Client, bilingual_site: list[TopicDocument]
+) -> None:
+    page = html(client, "/es/ask/?q=¿Cuáles son las causas y los tratamientos de la autolesión?")
+    assert 'data-kind="causes"' in page and 'data-kind="treatment"' in page
+    assert "Causas y factores de riesgo" in page and "/es/topics/autolesion/" in page
+    # Typed into the English box, a Spanish question still gets Spanish pages.
+    assert "/es/topics/autolesion/" in html(client, "/ask/?q=causas de la autolesion")
+
+
+def test_spanish_crisis_message_gets_help_first_in_spanish(
+    client: Client, bilingual_site: list[TopicDocument]
+) -> None:
+    page = html(client, "/es/ask/?q=me quiero morir&country=MX")
+    assert 'data-level="crisis"' in page
+    assert page.index("help-first") < page.index('id="answer-heading"')
+    assert "No tienes que pasar por esto sin compañía" in page and "Línea de la Vida" in page
