@@ -1538,11 +1538,16 @@ def screen_text(text: str) -> ScreenResult:
                 Reason(r.rule, CrisisLevel.EMERGENCY, r.words, r.sentence) if r in weak else r
                 for r in reasons
             ]
+    # Spanish rules run on every text too (see crisis_screen_es.py); the higher level wins.
+    from symptomdb.safety.crisis_screen_es import mentions_topic_es, spanish_reasons
+
+    reasons.extend(spanish_reasons(text or ""))
     level = max((r.level for r in reasons), default=CrisisLevel.NONE)
     reasons.sort(key=lambda r: (-r.level, r.sentence))
     return ScreenResult(
         level=level,
         reasons=tuple(reasons),
         mentions_self_harm_or_suicide=bool(_TOPIC_WORDS.search(normalised))
+        or mentions_topic_es(text or "")
         or level > CrisisLevel.NONE,
     )
