@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from symptomdb.answering.index import AnswerIndex, Hit
 from symptomdb.answering.question_types import question_types
+from symptomdb.answering.question_types_es import question_types_es
 from symptomdb.safety.crisis_screen import ScreenResult, screen_text
 from symptomdb.safety.help_first import HelpFirst, help_first
 
@@ -97,7 +98,12 @@ def _confident(hit: Hit) -> bool:
 
 
 def answer_question(
-    index: AnswerIndex, subject: str, message: str = "", country: str | None = None, k: int = 10
+    index: AnswerIndex,
+    subject: str,
+    message: str = "",
+    country: str | None = None,
+    k: int = 10,
+    language: str = "en",
 ) -> Answer:
     """Answer a consumer question from the index.
 
@@ -107,6 +113,8 @@ def answer_question(
         message: the body of a longer message, if any.
         country: the reader's chosen country for crisis lines.
         k: how many ranked passages to keep (for evaluation runs and "see also").
+        language: "es" reads the question types in Spanish and words the help block in
+            Spanish (pass the Spanish index too); "en" otherwise.
 
     Returns:
         An ``Answer``; its ``help`` leads for crisis and emergency.
@@ -114,7 +122,7 @@ def answer_question(
     question = " ".join(p for p in (subject.strip(), message.strip()) if p)
     screen = screen_text(question)
     asked = reduce_question(subject, message) or question
-    kinds = question_types(asked)
+    kinds = question_types_es(asked) if language == "es" else question_types(asked)
     focus, names = index.focus_matches(asked)
     ranked = index.search(asked, kinds, k=max(k, 20), focus=focus)
     parts: list[AnswerPart] = []
@@ -135,7 +143,7 @@ def answer_question(
         kinds=kinds,
         focus=tuple(names),
         screen=screen,
-        help=help_first(screen, country),
+        help=help_first(screen, country, language=language),
         parts=tuple(parts),
         related=related,
         ranked=tuple(ranked[:k]),

@@ -25,16 +25,17 @@ from symptomdb.answering.semantic import (
     load_encoder,
     passage_texts,
 )
+from symptomdb.answering.spanish_index import SpanishAnswerIndex
 from symptomdb.collections.models import CollectionAnswer
-from symptomdb.importers.medquad import PLAIN_LANGUAGE_SOURCES
 from symptomdb.collections.views import PUBLISHERS
+from symptomdb.importers.medquad import PLAIN_LANGUAGE_SOURCES
 from symptomdb.topics.models import TopicPage
 
 _MARKDOWN_NOISE = re.compile(r"\s*\[@[^\]]*\]|[*_`#>]|\[([^\]]*)\]\([^)]*\)")
 # Citation links point into the topic page's reference list; an answer links the page instead.
 _CITE = re.compile(r'<sup class="cite">.*?</sup>')
 _lock = threading.Lock()
-_cache: dict[str, Any] = {"fingerprint": None, "index": None, "encoder": None}
+_cache: dict[str, Any] = {"fingerprint": None, "index": None, "encoder": None, "es": None}
 
 
 def vector_cache_dir() -> Any:
@@ -73,10 +74,11 @@ def _plain(markdown: str) -> str:
     return " ".join(_MARKDOWN_NOISE.sub(lambda m: m.group(1) or " ", markdown).split())
 
 
-def topic_passages() -> list[Passage]:
-    """One passage per section of every published topic."""
+def topic_passages(language: str = "en") -> list[Passage]:
+    """One passage per section of every published topic in ``language``."""
     passages = []
-    for page in TopicPage.objects.live().order_by("slug"):
+    pages = TopicPage.objects.live().filter(locale__language_code=language).order_by("slug")
+    for page in pages:
         authors = ", ".join(a.person.name for a in page.authors.select_related("person"))
         citation = f"{authors}. {page.title}. symptomdb; updated {page.updated_on:%Y-%m-%d}."
         for section in page.rendered_sections():
@@ -170,5 +172,16 @@ def get_answer_index() -> AnswerIndex:
             encoder, vectors = _semantic(passages)
             _cache["index"] = AnswerIndex(passages, encoder=encoder, vectors=vectors)
             _cache["fingerprint"] = fingerprint
+            _cache["es"] = None
         index: AnswerIndex = _cache["index"]
+        return index
+
+
+def get_spanish_answer_index() -> AnswerIndex:
+    """The index of the Spanish topics (lexical, accents ignored), rebuilt with the English one."""
+    get_answer_index()
+    with _lock:
+        if _cache["es"] is None:
+            _cache["es"] = SpanishAnswerIndex(topic_passages("es"))
+        index: AnswerIndex = _cache["es"]
         return index

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 
 from symptomdb.answering.pipeline import answer_question
-from symptomdb.answers.building import get_answer_index
+from symptomdb.answering.question_types_es import looks_spanish
+from symptomdb.answers.building import get_answer_index, get_spanish_answer_index
 from symptomdb.helpfinder.counters import count_screen
 from symptomdb.helpfinder.resources import load_crisis_resources
 from symptomdb.vocabulary import KIND_BY_ID
@@ -27,7 +29,13 @@ def ask(request: HttpRequest) -> HttpResponse:
         "directory": load_crisis_resources(),
     }
     if question:
-        answer = answer_question(get_answer_index(), question, country=country)
+        # Spanish on the Spanish pages, and a Spanish question typed into the English box.
+        spanish = (get_language() or "en").startswith("es") or looks_spanish(question)
+        if spanish:
+            index, language = get_spanish_answer_index(), "es"
+        else:
+            index, language = get_answer_index(), "en"
+        answer = answer_question(index, question, country=country, language=language)
         count_screen("ask", answer.screen.level)
         context.update(
             answer=answer,
