@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -40,6 +41,8 @@ __all__ = [
 ]
 
 ONNX_FILE = "minilm-l6-v2-int8.onnx"
+# Changes whenever the same texts would get other vectors (model file, how texts are run).
+VECTORS_VERSION = f"{ONNX_FILE}:one-text-per-run"
 DIMENSIONS = 384
 # all-MiniLM-L6-v2 was trained on inputs of at most 256 word pieces (sentence_bert_config).
 MAX_PIECES = 256
@@ -54,8 +57,8 @@ class Encoder(Protocol):
 class MiniLM:
     """all-MiniLM-L6-v2 on ONNX Runtime: word pieces → network → mean pooling → unit length.
 
-    One thread for single questions (a web worker answers one at a time, and two cores are
-    shared by several workers); all cores for batches (building the passage vectors).
+    One thread per session: a web worker answers one question at a time and the cores are
+    shared by several workers; building the passage vectors runs one session per core.
     """
 
     def __init__(self, model_file: Path, tokenizer_file: Path) -> None:
@@ -68,7 +71,7 @@ class MiniLM:
         self._tokenizer.enable_truncation(MAX_PIECES)
         self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
         self._single = self._session(1)
-        self._bulk: Any = None
+        self._bulk: list[Any] | None = None
 
     def _session(self, threads: int) -> Any:
         options = self._ort.SessionOptions()
@@ -95,19 +98,31 @@ class MiniLM:
         return unit
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Unit vectors for ``texts``, one row each, in order."""
+        """Unit vectors for ``texts``, one row each, in order.
+
+        Each text runs through the network alone: int8 activations are scaled per batch, so a
+        text batched with others would get a slightly different vector depending on its
+        neighbours, and the ranking would change with the batch size. Alone, every text has
+        one vector whenever and wherever it is encoded. Many texts are spread over one
+        single-threaded session per core.
+        """
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
         if len(texts) <= 4:
-            return self._run(self._single, texts)
+            return np.vstack([self._run(self._single, [t]) for t in texts])
         if self._bulk is None:
-            self._bulk = self._session(os.cpu_count() or 1)
-        # Batches of similar length waste little on padding.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+            self._bulk = [self._single] + [
+                self._session(1) for _ in range((os.cpu_count() or 1) - 1)
+            ]
+        sessions = self._bulk
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-        for start in range(0, len(order), 128):
-            chunk = order[start : start + 128]
-            out[chunk] = self._run(self._bulk, [texts[i] for i in chunk])
+
+        def work(worker: int) -> None:
+            for i in range(worker, len(texts), len(sessions)):
+                out[i] = self._run(sessions[worker], [texts[i]])[0]
+
+        with ThreadPoolExecutor(len(sessions)) as pool:
+            list(pool.map(work, range(len(sessions))))
         return out
 
 
@@ -191,7 +206,7 @@ def passage_texts(passages: Sequence[Passage]) -> list[str]:
 
 def cache_path(texts: Sequence[str], cache_dir: Path) -> Path:
     """Where the vectors of exactly these texts, from this model, are kept."""
-    digest = hashlib.sha256("\x1f".join([ONNX_FILE, *texts]).encode("utf-8")).hexdigest()[:24]
+    digest = hashlib.sha256("\x1f".join([VECTORS_VERSION, *texts]).encode("utf-8")).hexdigest()[:24]
     return cache_dir / f"minilm-{digest}.npy"
 
 
