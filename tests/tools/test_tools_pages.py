@@ -3,6 +3,7 @@ post, suggestions in the markup, cacheable, and quick exit on every page."""
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -181,3 +182,31 @@ def test_the_quick_exit_address_is_an_operator_setting(
     settings.SYMPTOMDB_QUICK_EXIT_URL = "https://www.example.org/"
     (link,) = Markup(page(client, "/about/")).find("a", data_quick_exit="")
     assert link["href"] == "https://www.example.org/"
+
+
+def test_the_privacy_page_says_what_stays_in_the_browser_and_how_to_clear_history(
+    client: Client, loaded_site: list[TopicDocument]
+) -> None:
+    html = page(client, "/privacy/")
+    for anchor in ('id="in-your-browser"', 'id="quick-exit"', 'id="clearing-history"'):
+        assert anchor in html
+    for browser in ("Chrome", "Firefox", "Edge", "Safari on an iPhone", "Samsung Internet"):
+        assert browser in html
+    assert "docs/privacy.md" in html
+
+
+def test_docs_name_every_key_and_cache_the_tools_keep_in_the_browser() -> None:
+    root = Path(__file__).resolve().parents[2]
+    doc = (root / "docs" / "privacy.md").read_text(encoding="utf-8")
+    sources = [
+        *(root / "symptomdb" / "static" / "js").glob("*.js"),
+        *(root / "symptomdb" / "templates" / "tools").glob("*.html"),
+    ]
+    names: set[str] = set()
+    for source in sources:
+        text = source.read_text(encoding="utf-8")
+        names.update(re.findall(r"['\"](symptomdb[.-][a-z0-9.-]+)['\"]", text))
+    names -= {"symptomdb-quiet-page", "symptomdb-offline-pages"}  # <meta> names, not storage
+    assert {"symptomdb.safety-plan", "symptomdb-offline-v1"} <= names
+    missing = sorted(name for name in names if f"`{name}`" not in doc)
+    assert not missing, f"docs/privacy.md does not name: {missing}"
