@@ -296,13 +296,24 @@ def machine_note() -> dict[str, object]:
     }
 
 
+def _describe_gunicorn(found: object) -> str:
+    settings = found if isinstance(found, dict) else {}
+    text = (
+        f"{settings.get('workers')} {settings.get('worker_class', 'sync')} workers"
+        f" x {settings.get('threads', 1)} threads"
+    )
+    if settings.get("GUNICORN_CMD_ARGS"):
+        text += f" (GUNICORN_CMD_ARGS={settings['GUNICORN_CMD_ARGS']})"
+    return text
+
+
 def render_markdown(report: dict[str, object]) -> str:
     """The results as the Markdown table docs/operators.md quotes."""
     lines = [
         "# Load test (bench/load.py)",
         "",
         f"Run {report['date']} with `{report['command']}`: fresh SQLite site, gunicorn "
-        f"{report['gunicorn']}, page cache {'on' if report['page_cache'] else 'off'}, "
+        f"{_describe_gunicorn(report['gunicorn'])}, page cache {'on' if report['page_cache'] else 'off'}, "
         f"{report['machine']['cpus']} CPUs, load average before "  # type: ignore[index]
         f"{report['machine_before']['load_average_1_5_15']}, after "  # type: ignore[index]
         f"{report['machine']['load_average_1_5_15']}. "  # type: ignore[index]
