@@ -146,11 +146,13 @@ CACHES = {
         "TIMEOUT": 3600,
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
-    # Login throttling and the comment rate limit: files, so every gunicorn worker counts
-    # together. Keys are hashes; nothing here names a person or an IP address in clear.
+    # Login throttling and the comment rate limit, in a database table (created by
+    # `migrate`), so every gunicorn worker counts together; django-axes refuses file and
+    # per-process caches. Keys are hashes and expire (15 minutes for sign-in): nothing
+    # names a person or an IP address in clear.
     "community": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(DATA_DIR / "throttle-cache"),
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "symptomdb_throttle_cache",
         "TIMEOUT": 3600,
     },
 }

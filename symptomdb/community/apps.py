@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class CommunityConfig(AppConfig):
-    """Creates the role groups after every ``migrate`` (so ``symptomdb setup`` keeps them)."""
+    """After every ``migrate`` (so ``symptomdb setup`` too): the role groups and the throttle cache table."""
 
     name = "symptomdb.community"
     label = "community"
@@ -12,6 +12,7 @@ class CommunityConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from symptomdb.community.roles import ensure_roles_after_migrate
+        from symptomdb.community.roles import ensure_roles_after_migrate, ensure_throttle_table
 
+        post_migrate.connect(ensure_throttle_table, dispatch_uid="symptomdb-community-cache")
         post_migrate.connect(ensure_roles_after_migrate, dispatch_uid="symptomdb-community-roles")

@@ -131,3 +131,13 @@ def ensure_roles_after_migrate(sender: AppConfig, **kwargs: Any) -> None:
     if sender.label != "community" or kwargs.get("using", "default") != "default":
         return
     ensure_roles()
+
+
+def ensure_throttle_table(sender: AppConfig, **kwargs: Any) -> None:
+    """post_migrate receiver: create the database cache table of ``CACHES["community"]``
+    (sign-in throttling, comment rate limit) when it is missing."""
+    if sender.label != "community":
+        return
+    from django.core.management import call_command
+
+    call_command("createcachetable", "community", database=kwargs.get("using", "default"))

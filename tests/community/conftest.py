@@ -1,13 +1,15 @@
-"""Fixtures for the community tests: users in each role, a published topic, a clean throttle cache."""
+"""Fixtures for the community tests: users in each role and a published topic.
+
+The throttle cache is a database table, so each test's counts roll back with its transaction.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import caches
 
 from symptomdb.community import roles
 from symptomdb.importers.topic_markdown import TopicDocument
@@ -18,14 +20,6 @@ ROLE_GROUPS = {
     "moderator": roles.MODERATORS,
     "administrator": roles.ADMINISTRATORS,
 }
-
-
-@pytest.fixture(autouse=True)
-def clean_throttle_cache() -> Iterator[None]:
-    """The comment rate limit and login throttle live in a file cache shared by the test run."""
-    caches["community"].clear()
-    yield
-    caches["community"].clear()
 
 
 @pytest.fixture

@@ -261,3 +261,26 @@ def test_passwords_are_hashed_with_argon2_in_production_settings(settings: Any) 
     assert production.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
     settings.PASSWORD_HASHERS = production.PASSWORD_HASHERS  # tests use a fast hasher
     assert make_password("a long password").startswith("argon2$argon2id$")
+
+
+def test_repeated_wrong_passwords_lock_sign_in_without_storing_the_address(
+    make_user: Callable[[str], Any],
+) -> None:
+    from axes.models import AccessAttempt, AccessLog
+
+    make_user("author")
+    client = Client()
+    for _ in range(5):
+        client.post("/admin/login/", {"username": "test-author", "password": "wrong password"})
+    locked = client.post(
+        "/admin/login/", {"username": "test-author", "password": "a long test password"}
+    )
+    assert locked.status_code == 429
+    assert "Too many sign-in attempts" in locked.content.decode()
+    assert not AccessAttempt.objects.exists() and not AccessLog.objects.exists()
+    # Another username from the same client is not locked out.
+    make_user("moderator")
+    ok = Client().post(
+        "/admin/login/", {"username": "test-moderator", "password": "a long test password"}
+    )
+    assert ok.status_code == 302
