@@ -7,13 +7,14 @@ from pathlib import Path
 from django.core.management.base import CommandError
 
 from symptomdb.errors import TopicFilesInvalid
-from symptomdb.importers.topic_markdown import TopicDocument, read_topic_dir
+from symptomdb.importers.topic_markdown import TopicDocument, read_topic_tree
 from symptomdb.topics.loading import today
 
 
 def read_documents(directory: str) -> list[TopicDocument]:
-    """Parse a directory of topic files or raise ``CommandError`` listing every problem."""
+    """Parse a directory of topic files and its translation folders (``es/``), or raise
+    ``CommandError`` listing every problem."""
     try:
-        return read_topic_dir(Path(directory), today())
+        return read_topic_tree(Path(directory), today())
     except TopicFilesInvalid as exc:
         raise CommandError(str(exc)) from None
