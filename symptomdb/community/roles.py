@@ -140,4 +140,4 @@ def ensure_throttle_table(sender: AppConfig, **kwargs: Any) -> None:
         return
     from django.core.management import call_command
 
-    call_command("createcachetable", "community", database=kwargs.get("using", "default"))
+    call_command("createcachetable", database=kwargs.get("using", "default"))
