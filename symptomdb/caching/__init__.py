@@ -2,10 +2,11 @@
 
 Public names: :class:`PageCacheMiddleware` (in ``MIDDLEWARE``), :func:`invalidate_pages`
 (call it when something shown on public pages changes outside the signals connected in
-:mod:`symptomdb.caching.invalidation`). See docs/operators.md, "Performance".
+:mod:`symptomdb.caching.invalidation`), :func:`current_generation` (changes whenever
+they do; the answering index uses it to notice a publish). See docs/operators.md, "Performance".
 """
 
-from symptomdb.caching.generation import invalidate_pages
+from symptomdb.caching.generation import current_generation, invalidate_pages
 from symptomdb.caching.middleware import PageCacheMiddleware
 
-__all__ = ["PageCacheMiddleware", "invalidate_pages"]
+__all__ = ["PageCacheMiddleware", "current_generation", "invalidate_pages"]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from symptomdb.caching import invalidate_pages
 from symptomdb.collections.models import CollectionAnswer, CollectionDocument
 from symptomdb.importers.medquad import LICENCE, MedQuADDocument, medquad_files, parse_medquad_file
 
@@ -114,4 +115,5 @@ def import_medquad(documents: list[MedQuADDocument]) -> ImportReport:
             report.removed_pairs += CollectionAnswer.objects.filter(
                 id__in=stale[start : start + BATCH]
             ).delete()[0]
+    invalidate_pages()  # record pages and answers changed: every process sees it at once
     return report
