@@ -53,7 +53,8 @@ def test_topics_go_through_moderation_before_publishing(loaded_site: list[TopicD
     page = TopicPage.objects.get(slug="anxiety")
     workflow = page.get_workflow()
     assert workflow is not None and workflow.active
-    moderators = Group.objects.get(name="Moderators")
+    # Topic changes are approved by medical reviewers (symptomdb.community.roles).
+    moderators = Group.objects.get(name="Medical reviewers")
     author = get_user_model().objects.create_user("author", "a@example.org", "a-long-test-password")
     page.summary = "A change waiting for review."
     revision = page.save_revision(user=author)
@@ -61,7 +62,7 @@ def test_topics_go_through_moderation_before_publishing(loaded_site: list[TopicD
     assert state.status == "in_progress"
     task_state = state.current_task_state
     assert task_state.task.specific.groups.filter(id=moderators.id).exists()
-    # Until a moderator approves, readers still see the published text.
+    # Until a reviewer approves, readers still see the published text.
     assert TopicPage.objects.get(id=page.id).summary != "A change waiting for review."
     moderator = get_user_model().objects.create_user("mod", "m@example.org", "a-long-test-password")
     moderator.groups.add(moderators)
