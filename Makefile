@@ -58,7 +58,7 @@ bench: install
 	$(BIN)/python bench/crisis_screen.py --set bench/data/crisis_screen_third_set.jsonl --name crisis_screen_third_set
 	$(BIN)/python bench/crisis_screen.py --set bench/data/crisis_screen_es.jsonl --name crisis_screen_es
 	$(BIN)/python bench/answering.py
-	$(BIN)/python bench/load.py
+	$(BIN)/python bench/load.py --medquad ../shared/data/medquad
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
