@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
@@ -96,13 +97,11 @@ def live_site_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     return fresh_database_env(tmp_path_factory.mktemp("live-site"))
 
 
-@pytest.fixture(scope="session")
-def live_site(live_site_env: dict[str, str]) -> Iterator[str]:
-    """The site as `make run` serves it: `symptomdb setup`, then gunicorn on loopback.
-
-    Yields the base URL. The server's log is attached to any failure of this fixture.
-    """
-    env = live_site_env
+@contextlib.contextmanager
+def serve_site(env: dict[str, str]) -> Iterator[tuple[str, Path]]:
+    """`symptomdb setup` on the database in ``env``, then gunicorn on a free loopback port
+    with the configuration `make run` uses. Yields the base URL and the server's log file;
+    the log is attached to any failure to start."""
     folder = Path(env["SYMPTOMDB_DATA_DIR"])
     setup = run_symptomdb("setup", env=env)
     assert setup.returncode == 0, setup.stderr
@@ -139,10 +138,17 @@ def live_site(live_site_env: dict[str, str]) -> Iterator[str]:
             pytest.fail(f"gunicorn did not start:\n{log_path.read_text()}")
         if server.poll() is not None:
             pytest.fail(f"gunicorn exited:\n{log_path.read_text()}")
-        yield url
+        yield url, log_path
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def live_site(live_site_env: dict[str, str]) -> Iterator[str]:
+    """The site as `make run` serves it, on its own fresh database. Yields the base URL."""
+    with serve_site(live_site_env) as (url, _log):
+        yield url
 
 
 @pytest.fixture(scope="session")

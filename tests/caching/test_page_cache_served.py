@@ -3,10 +3,6 @@ publish from the `symptomdb` command in another process."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
@@ -14,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import _free_port, fresh_database_env, run_symptomdb
+from tests.conftest import fresh_database_env, run_symptomdb, serve_site
 
 QUESTION = "What are the causes and treatments for self-injury?"
 
@@ -22,44 +18,9 @@ QUESTION = "What are the causes and treatments for self-injury?"
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str], Path]]:
     """A fresh site served by gunicorn with the shared configuration: URL, env, log file."""
-    folder = tmp_path_factory.mktemp("cache-site")
-    env = fresh_database_env(folder)
-    setup = run_symptomdb("setup", env=env)
-    assert setup.returncode == 0, setup.stderr
-    port = _free_port()
-    log_path = folder / "gunicorn.log"
-    with log_path.open("w") as log:
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "symptomdb.wsgi:application",
-                "--config",
-                "python:symptomdb.gunicorn_conf",
-                "--bind",
-                f"127.0.0.1:{port}",
-            ],
-            env={**os.environ, "DJANGO_SETTINGS_MODULE": "symptomdb.settings", **env},
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):
-            if server.poll() is not None:
-                pytest.fail(f"gunicorn exited:\n{log_path.read_text()}")
-            try:
-                with urllib.request.urlopen(f"{url}/help/", timeout=2):
-                    break
-            except OSError:
-                time.sleep(0.1)  # waiting for a child process to listen, not a timing assert
-        else:
-            pytest.fail(f"gunicorn did not start:\n{log_path.read_text()}")
+    env = fresh_database_env(tmp_path_factory.mktemp("cache-site"))
+    with serve_site(env) as (url, log_path):
         yield url, env, log_path
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def get(url: str) -> tuple[str, str | None]:
