@@ -32,6 +32,7 @@ def test_spanish_safety_plan_shows_its_steps_and_buttons_in_spanish(
         "Sí, bórralo",
         "Línea de la Vida: llama al 800 911 2000",
         'data-t-saved="Guardado solo en este navegador."',
+        '<option value="MX">México</option>',
     ]:
         assert spanish in html, spanish
     for english in ["Wipe my plan", "Warning signs", "Step 1:", "Saved in this browser only."]:
