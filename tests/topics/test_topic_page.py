@@ -53,7 +53,9 @@ def test_sensitive_topic_opens_with_crisis_lines_and_others_do_not(
 
 def test_every_page_has_get_help_now(client: Client, loaded_site: list[TopicDocument]) -> None:
     for url in ("/", "/topics/", "/topics/depression/", "/help/"):
-        assert '<a class="help-now" href="/help/" data-quiet>Get help now</a>' in text_of(client, url)
+        assert '<a class="help-now" href="/help/" data-quiet>Get help now</a>' in text_of(
+            client, url
+        )
 
 
 def test_home_and_index_list_every_published_topic(
