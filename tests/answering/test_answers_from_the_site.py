@@ -68,3 +68,25 @@ def test_answer_keeps_the_topics_lists_and_drops_dangling_citation_links(
     causes = causes[: causes.index("</article>")]
     assert "<li>" in causes  # the topic's own list, not flattened text
     assert 'class="cite"' not in causes and "[@" not in causes
+
+
+def test_the_index_asks_the_database_again_only_after_a_publish_or_a_while(
+    loaded_site: list[TopicDocument],
+    monkeypatch: pytest.MonkeyPatch,
+    django_assert_num_queries: object,
+) -> None:
+    from symptomdb.answers import building
+
+    generation = ["g1"]
+    monkeypatch.setattr(building, "current_generation", lambda: generation[0])
+    monkeypatch.setitem(building._cache, "index", None)
+    monkeypatch.setitem(building._cache, "fingerprint", None)
+    first = building.get_answer_index()
+    with django_assert_num_queries(0):  # type: ignore[operator]
+        assert building.get_answer_index() is first
+    generation[0] = "g2"  # something was published: the fingerprint is read again
+    with django_assert_num_queries(2):  # type: ignore[operator]
+        assert building.get_answer_index() is first  # nothing changed in the database
+    monkeypatch.setitem(building._cache, "checked", 0.0)  # long ago
+    with django_assert_num_queries(2):  # type: ignore[operator]
+        building.get_answer_index()
