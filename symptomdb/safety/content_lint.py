@@ -32,6 +32,7 @@ __all__ = [
     "DEFAULT_BLOCKING",
     "RULES",
     "LintFinding",
+    "about_suicide_or_self_harm",
     "lint_text",
     "lint_topic",
 ]
@@ -50,6 +51,8 @@ class LintFinding:
         words: the words found, exactly as written (``""`` when something is missing).
         message: what is wrong, in one sentence.
         suggestion: the alternative wording or the fix.
+        sentence: the whole sentence the words are in, whitespace collapsed (``""`` for
+            topic-level findings).
     """
 
     rule: str
@@ -59,6 +62,18 @@ class LintFinding:
     words: str
     message: str
     suggestion: str
+    sentence: str = ""
+
+    @property
+    def plain(self) -> str:
+        """What editors read: what is wrong, the offending sentence quoted, and the fix."""
+        if not self.sentence:
+            return f"{self.message} {self.suggestion}"
+        shown = " ".join(self.words.split())
+        lead = _PLAIN_LEAD.get(self.rule, "This sentence breaks a safe-messaging rule")
+        fix = _PLAIN_FIX.get(self.rule, self.suggestion)
+        end = "" if self.sentence[-1:] in ".!?…" else "."
+        return f'{lead.format(words=shown)}: "{self.sentence}"{end} {fix}'
 
 
 RULES: dict[str, str] = {
@@ -69,6 +84,29 @@ RULES: dict[str, str] = {
     "sensational-language": "Dramatic or sensational words about suicide or self-harm.",
     "presents-suicide-as-solution": "Wording that presents suicide or self-harm as a way out, a solution or a relief that works.",
     "missing-help-resources": "A sensitive topic without a 'seek help' section and a crisis line.",
+}
+
+# What editors read (``LintFinding.plain``): a lead naming the problem and why it matters, the
+# sentence quoted, then the fix. Method, lethality and graphic findings do not repeat the
+# words (the sentence shows them); the others name them because the fix depends on them.
+_PLAIN_LEAD: dict[str, str] = {
+    "method-detail": "This sentence describes a method or tool of self-harm or suicide, "
+    "which can harm vulnerable readers",
+    "lethality-detail": "This sentence says how lethal, quick or painless a method is, "
+    "which can lead vulnerable readers to try it",
+    "graphic-description": "This sentence describes an injury in graphic detail, which can "
+    "distress vulnerable readers",
+    "stigmatising-language": "This sentence uses words that blame or label people who self-harm "
+    'or die by suicide ("{words}")',
+    "sensational-language": 'This sentence sensationalises suicide or self-harm ("{words}")',
+    "presents-suicide-as-solution": "This sentence presents suicide or self-harm as a solution "
+    'or relief ("{words}")',
+}
+_PLAIN_FIX: dict[str, str] = {
+    "method-detail": "Describe care and help instead.",
+    "lethality-detail": "Remove it and say that help is available.",
+    "graphic-description": 'Describe injuries plainly, if at all, e.g. "an injury that needs '
+    'medical care".',
 }
 
 DEFAULT_BLOCKING: frozenset[str] = frozenset(
@@ -153,6 +191,12 @@ _MEANS_SAFETY = _rx(
 )
 # Accidents are not self-harm: "be careful not to cut yourself when cooking".
 _ACCIDENT = _rx(r"\b(?:accident\w*|by\s+mistake|unintentional\w*|careful\w*)\b")
+# First-aid care ("cool a burn under running water", "clean the wound"): on a sensitive
+# topic a sentence like this names an injury to look after, not a method.
+_CARE = _rx(
+    r"\b(?:clean\w*|rins\w*|cool\w*|running\s+water|wash\w*|dressings?|bandag\w*|plasters?"
+    r"|first\s+aid|antiseptic|infect\w*|heal\w*|press\s+(?:firmly|on)|pressure)\b"
+)
 # Cues that a stigmatising or solution phrase is being denied or corrected.
 _NEGATION = _rx(
     r"\b(?:not|never|no|nor|none|neither|cannot|rather\s+than|instead\s+of|myths?|wrong\w*"
@@ -189,6 +233,9 @@ class _Pattern:
     skip_if_corrected: bool = False  # "the relief ... tends to be brief"
     skip_if_means_safety: bool = False  # "lock away medicines"
     skip_if_accident: bool = False  # "careful not to cut yourself"
+    # On a sensitive topic every sentence is read as being about self-harm or suicide, so
+    # ``requires`` is not checked ("keep cutting with a razor blade" needs no "self-harm").
+    anywhere_if_sensitive: bool = False
 
 
 def _p(
@@ -203,6 +250,7 @@ def _p(
     corrected: bool = False,
     means_safety: bool = False,
     accident: bool = False,
+    anywhere_if_sensitive: bool = False,
 ) -> _Pattern:
     return _Pattern(
         _rx(pattern),
@@ -214,6 +262,7 @@ def _p(
         corrected,
         means_safety,
         accident,
+        anywhere_if_sensitive,
     )
 
 
@@ -355,6 +404,7 @@ _METHOD: tuple[_Pattern, ...] = (
         context=_SC,
         means_safety=True,
         accident=True,
+        anywhere_if_sensitive=True,
     ),
     # Amounts and doses next to suicide or self-harm.
     _p(
@@ -369,6 +419,7 @@ _METHOD: tuple[_Pattern, ...] = (
         "Remove the amount; say that the person needed medical care, if anything.",
         context=(_SUICIDE_CONTEXT, _METHOD_CONTEXT),
         means_safety=True,
+        anywhere_if_sensitive=True,
     ),
     # Named places ("the Riverside Bridge") next to suicide or self-harm. Crisis services
     # with "Line" in their names are not places.
@@ -650,10 +701,15 @@ def _last_words(text: str, count: int) -> str:
     return " ".join(text.split()[-count:])
 
 
-def _skipped(pattern: _Pattern, sentence: str, before: str, after: str) -> bool:
+def _skipped(
+    pattern: _Pattern, sentence: str, before: str, after: str, sensitive: bool = False
+) -> bool:
     """Whether the sentence around a match exempts it from ``pattern``."""
     rest = f"{before} … {after}"
-    if not all(any(c.search(rest) for c in group) for group in pattern.requires):
+    in_context = all(any(c.search(rest) for c in group) for group in pattern.requires)
+    # On a sensitive topic means and tools count in any sentence, except in first aid.
+    anywhere = sensitive and pattern.anywhere_if_sensitive and not _CARE.search(sentence)
+    if not in_context and not anywhere:
         return True
     window = _last_words(before, _NEGATION_WINDOW)
     if pattern.skip_if_negated and _NEGATION.search(window):
@@ -677,6 +733,7 @@ def lint_text(
     topic: str = "",
     section: str = "",
     blocking: frozenset[str] = DEFAULT_BLOCKING,
+    sensitive: bool = False,
 ) -> list[LintFinding]:
     """Check one piece of text against the text rules (every rule but missing-help-resources).
 
@@ -685,10 +742,14 @@ def lint_text(
         topic: the topic slug to report.
         section: the section (or "Heading › Item") to report; "" for title and summary.
         blocking: rule ids whose findings block publishing; the rest warn.
+        sensitive: the text belongs to a sensitive topic (self-harm, suicide, …): means,
+            tools and amounts are method detail in any sentence, not only in sentences
+            that name suicide or self-harm. Means-safety advice and accidents stay exempt.
 
     Returns:
         The findings in the order their words appear in the text (ties in ``RULES`` order).
-        A stretch of text is reported at most once per rule.
+        A sentence is reported at most once per rule (at its first words), so editors read
+        one finding per problem.
     """
     spans = _sentence_spans(text)
     hits: list[tuple[int, int, str, _Pattern]] = []
@@ -704,18 +765,19 @@ def lint_text(
                     text[s_start:s_end],
                     text[s_start:start],
                     text[end:s_end],
+                    sensitive,
                 ):
                     continue
                 hits.append((start, end, rule, pattern))
-    # Keep the first, longest hit of each rule where several overlap.
+    # Keep the first, longest hit of each rule in each sentence.
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0]), _RULE_ORDER[h[2]]))
-    taken: dict[str, list[tuple[int, int]]] = {}
+    taken: set[tuple[str, int]] = set()
     findings: list[LintFinding] = []
     for start, end, rule, pattern in hits:
-        spans_of_rule = taken.setdefault(rule, [])
-        if any(start < e and s < end for s, e in spans_of_rule):
+        s_start, s_end = next((s, e) for s, e in spans if s <= start < e)
+        if (rule, s_start) in taken:
             continue
-        spans_of_rule.append((start, end))
+        taken.add((rule, s_start))
         words = text[start:end]
         shown = " ".join(words.split())
         message = pattern.message.replace("{words}", shown)
@@ -728,9 +790,34 @@ def lint_text(
                 words=words,
                 message=message,
                 suggestion=pattern.suggestion,
+                sentence=_quotable(text[s_start:s_end], start - s_start, end - s_start),
             )
         )
     return findings
+
+
+_LIST_MARK = re.compile(r"^(?:[-*+]|\d+[.)]|#+)\s+")
+_QUOTE_CHARS = 240
+
+
+def _quotable(sentence: str, start: int, end: int) -> str:
+    """The sentence as editors should see it quoted: one line, without a list or heading mark,
+    and cut to about ``_QUOTE_CHARS`` around the words found when it is very long."""
+    if len(sentence) > _QUOTE_CHARS:
+        left = max(0, start - _QUOTE_CHARS // 2)
+        right = min(len(sentence), max(end, left + _QUOTE_CHARS))
+        cut = sentence[left:right]
+        if left > 0:
+            cut = "…" + cut.split(" ", 1)[-1] if " " in cut else "…" + cut
+        if right < len(sentence):
+            cut = (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
+        sentence = cut
+    return _LIST_MARK.sub("", " ".join(sentence.split()))
+
+
+def about_suicide_or_self_harm(text: str) -> bool:
+    """True when the text names suicide or self-harm (e.g. an imported record's focus)."""
+    return bool(_SUICIDE_CONTEXT.search(text))
 
 
 def _missing_help(doc: TopicDocument, blocking: frozenset[str]) -> list[LintFinding]:
@@ -786,7 +873,11 @@ def lint_topic(
     findings: list[LintFinding] = []
 
     def check(text: str, section: str) -> None:
-        findings.extend(lint_text(text, topic=doc.slug, section=section, blocking=blocking))
+        findings.extend(
+            lint_text(
+                text, topic=doc.slug, section=section, blocking=blocking, sensitive=doc.sensitive
+            )
+        )
 
     check(doc.title, "")
     check(doc.summary, "")

@@ -99,6 +99,7 @@ def test_committed_suicide_is_flagged_with_died_by_suicide_suggestion() -> None:
         words="committed suicide",
         message='"committed suicide" implies a crime or sin; write "died by suicide".',
         suggestion=finding.suggestion,
+        sentence="Her uncle committed suicide when she was twelve.",
     )
     assert "died by suicide" in finding.suggestion
 
@@ -598,3 +599,108 @@ def test_module_imports_without_django_or_wagtail() -> None:
     )
 
     assert result.stdout.strip() == "[]"
+
+
+# --- Sensitive topics: means and tools are method detail in any sentence ------------------
+
+TESTER_SENTENCE = "Some people keep cutting with a razor blade deep enough to need stitches."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        TESTER_SENTENCE,
+        "Some use a ligature.",
+        "She had saved up 30 tablets.",
+        "He keeps a knife in his bag for when the feelings get too much.",
+        "Burning the skin with a lighter leaves scars.",
+    ],
+)
+def test_on_a_sensitive_topic_means_and_tools_block_without_the_word_self_harm(
+    sentence: str,
+) -> None:
+    # Read alone (an ordinary topic), none of these sentences names self-harm or suicide.
+    assert of_rule(lint_text(sentence), "method-detail") == []
+    finding = single(lint_text(sentence, sensitive=True), "method-detail")
+    assert finding.severity == "block"
+
+    doc = make_topic(section(sentence))  # make_topic builds a sensitive topic
+    assert single(lint_topic(doc), "method-detail").sentence == sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Clean the wound gently and cover it with a clean dressing.",
+        "See a doctor if a cut is deep, will not stop bleeding or shows signs of infection.",
+        "Cool a burn under cool running water for 20 minutes.",
+        "Be careful not to cut yourself when cooking.",
+        "Lock away razors and medicines, or ask someone you trust to keep them.",
+        "Talk to someone you trust, or call a crisis line such as 988 in the US.",
+        "Cut down on alcohol, which can make low mood worse.",
+    ],
+)
+def test_on_a_sensitive_topic_care_and_means_safety_language_stays_allowed(
+    sentence: str,
+) -> None:
+    assert lint_text(sentence, sensitive=True) == []
+    assert lint_topic(make_topic(section(sentence))) == []
+
+
+def test_an_ordinary_topic_still_allows_tools_in_everyday_sentences() -> None:
+    doc = make_topic(
+        "## Cooking safely {kind=prevention}\n\nKeep knives sharp and store razors safely.\n",
+        title="Home safety",
+        summary="Staying safe at home.",
+        sensitive=False,
+    )
+    assert lint_topic(doc) == []
+
+
+# --- What editors read -------------------------------------------------------------------
+
+
+def test_editors_read_one_plain_sentence_quoting_the_offending_sentence() -> None:
+    findings = lint_text(TESTER_SENTENCE, sensitive=True)
+
+    assert [f.plain for f in findings] == [
+        "This sentence describes a method or tool of self-harm or suicide, which can harm "
+        f'vulnerable readers: "{TESTER_SENTENCE}" Describe care and help instead.'
+    ]
+
+
+def test_several_means_in_one_sentence_are_one_problem() -> None:
+    sentence = (
+        "Examples of self-harm include cutting yourself with a razor blade, knife or other "
+        "sharp object."
+    )
+    findings = of_rule(lint_text(sentence), "method-detail")
+    assert len(findings) == 1
+    assert findings[0].sentence == sentence
+
+
+def test_quoted_sentences_lose_list_marks_and_line_breaks() -> None:
+    finding = single(
+        lint_text("Some examples:\n\n- Burning yourself\n  with cigarettes, which is self-harm."),
+        "method-detail",
+    )
+    assert finding.sentence == "Burning yourself with cigarettes, which is self-harm."
+    assert '"Burning yourself with cigarettes, which is self-harm."' in finding.plain
+
+
+def test_a_very_long_sentence_is_quoted_around_the_words_found() -> None:
+    filler = " ".join(["Many people recover with support from friends and family"] * 8)
+    finding = single(
+        lint_text(f"{filler} and some say suicide victims are weak."), "stigmatising-language"
+    )
+    assert finding.sentence.startswith("…") and "suicide victims" in finding.sentence
+    assert len(finding.sentence) < 260
+
+
+def test_other_rules_name_the_words_and_keep_their_specific_fix() -> None:
+    (finding,) = lint_text("Her uncle committed suicide in 2019.")
+    assert finding.plain == (
+        "This sentence uses words that blame or label people who self-harm or die by suicide "
+        '("committed suicide"): "Her uncle committed suicide in 2019." Write "died by suicide" '
+        'or "took their own life" (or "die by suicide" for the present).'
+    )
