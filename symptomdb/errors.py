@@ -70,9 +70,10 @@ class DatabaseUnreachable(SymptomdbError):
 class PublishBlocked(SymptomdbError):
     """Publishing was refused because the content breaks a blocking safe-messaging rule."""
 
-    def __init__(self, slug: str, findings: list[str]) -> None:
+    def __init__(self, slug: str, findings: list[str], page_id: int | None = None) -> None:
         self.slug = slug
-        self.findings = findings
+        self.findings = findings  # one plain sentence per problem, for editors
+        self.page_id = page_id  # the page whose editor the admin sends the reviewer back to
         lines = "\n".join(f"  {f}" for f in findings)
         super().__init__(
             f"{slug}: not published, safe-messaging problems must be fixed first:\n{lines}"

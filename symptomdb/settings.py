@@ -89,6 +89,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A publish or workflow approval the safe-messaging lint refuses: the reviewer is sent
+    # back to the editor with the lint's sentences, never a server error.
+    "symptomdb.topics.publish_guard.PublishBlockedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # The admin's sign-in and forms need the Origin header (symptomdb/community/accounts.py).

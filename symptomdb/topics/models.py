@@ -331,7 +331,7 @@ class TopicPage(Page):
 
         blocking = [f for f in lint_page(revision.as_object()) if f.severity == "block"]
         if blocking:
-            raise PublishBlocked(self.slug, [describe(f) for f in blocking])
+            raise PublishBlocked(self.slug, [describe(f) for f in blocking], page_id=self.pk)
         return super().publish(revision, *args, **kwargs)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:

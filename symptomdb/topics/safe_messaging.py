@@ -35,6 +35,12 @@ def lint_page(page: TopicPage, blocking: frozenset[str] | None = None) -> list[L
 
 
 def describe(finding: LintFinding) -> str:
-    """One line for editors: where, what, and the suggested fix."""
+    """One plain sentence for editors: where, what is wrong with the sentence quoted, the fix."""
     where = f"{finding.topic} › {finding.section}" if finding.section else finding.topic
-    return f'{where}: [{finding.severity}] {finding.rule}: "{finding.words}" — {finding.message} Suggestion: {finding.suggestion}'
+    return f"{where}: {finding.plain}"
+
+
+def describe_for_listing(finding: LintFinding) -> str:
+    """``describe`` led by whether the finding blocks publishing (for command output)."""
+    lead = "Blocks publishing" if finding.severity == "block" else "Warning"
+    return f"{lead} — {describe(finding)}"

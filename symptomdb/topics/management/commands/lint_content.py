@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from symptomdb.safety.content_lint import RULES, lint_topic
 from symptomdb.topics.loading import export_documents
 from symptomdb.topics.management.commands._topic_command import read_documents
-from symptomdb.topics.safe_messaging import blocking_rules, describe
+from symptomdb.topics.safe_messaging import blocking_rules, describe_for_listing
 
 
 class Command(BaseCommand):
@@ -41,7 +41,7 @@ class Command(BaseCommand):
         )
         findings = [f for doc in documents for f in lint_topic(doc, blocking)]
         for finding in findings:
-            self.stdout.write(describe(finding))
+            self.stdout.write(describe_for_listing(finding))
         blocked = sum(1 for f in findings if f.severity == "block")
         self.stdout.write(
             f"{len(documents)} topic(s) checked: {blocked} blocking, {len(findings) - blocked} warning(s)."
