@@ -679,9 +679,11 @@ _CRISIS_LINE = _rx(
 )
 
 # Sentence ends: terminal punctuation (with closing emphasis, quotes or brackets), a blank
-# line, or a line that starts a list item or a heading.
+# line, a line that starts a list item or a heading, or a list item run into the line
+# (imported MedQuAD answers write lists as "Examples include - Cutting … - Burning …").
 _SENTENCE_END = re.compile(
     r"[.!?]+[*_\"'”’)\]]*(?=\s|$)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+]|\d+[.)]|#)[ \t])"
+    r"|[ \t]+(?=[-•][ \t]+[A-Z])"
 )
 
 
