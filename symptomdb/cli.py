@@ -19,6 +19,7 @@ OUR_COMMANDS = (
     "screen",
     "check-resources",
     "import-medquad",
+    "withheld-passages",
     "ask",
     "eval-liveqa",
     "build-index",

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 from django.conf import settings
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 
 from symptomdb.answering.index import AnswerIndex
 from symptomdb.answering.passages import Passage
@@ -119,6 +119,7 @@ def topic_passages(language: str = "en") -> list[Passage]:
                     updated=page.updated_on.isoformat(),
                     citation=citation,
                     plain_language=True,
+                    sensitive=page.sensitive,
                     extra={
                         "html": _CITE.sub("", section["html"])
                         + "".join(
@@ -132,8 +133,13 @@ def topic_passages(language: str = "en") -> list[Passage]:
 
 
 def medquad_passages() -> list[Passage]:
-    """One passage per imported MedQuAD pair (answer text empty where it was withheld)."""
-    rows = CollectionAnswer.objects.select_related("document").order_by("document_id", "position")
+    """One passage per imported MedQuAD pair (answer text empty where the publisher withheld
+    it); pairs the safe-messaging lint withheld at import are left out altogether."""
+    rows = (
+        CollectionAnswer.objects.filter(withheld_for_safety=False)
+        .select_related("document")
+        .order_by("document_id", "position")
+    )
     passages = []
     for a in rows.iterator(chunk_size=5000):
         d = a.document
@@ -161,8 +167,10 @@ def medquad_passages() -> list[Passage]:
 
 def _fingerprint() -> tuple[Any, ...]:
     topics = TopicPage.objects.live().aggregate(n=Count("id"), last=Max("last_published_at"))
-    answers = CollectionAnswer.objects.aggregate(n=Count("id"), last=Max("id"))
-    return (topics["n"], topics["last"], answers["n"], answers["last"])
+    answers = CollectionAnswer.objects.aggregate(
+        n=Count("id"), last=Max("id"), withheld=Count("id", filter=Q(withheld_for_safety=True))
+    )
+    return (topics["n"], topics["last"], answers["n"], answers["last"], answers["withheld"])
 
 
 # How long a process trusts its index without asking the database whether topics or

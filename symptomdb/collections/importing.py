@@ -1,7 +1,9 @@
 """Import MedQuAD into the database: validate every file first, then write in one transaction.
 
 Re-running updates records in place (keyed by file and position) and removes pairs that
-are no longer in a file. A malformed file stops the run before anything is written.
+are no longer in a file. A malformed file stops the run before anything is written. Every
+answer passes the safe-messaging lint on the way in (``symptomdb.collections.safety``):
+one with a blocking finding is stored with its findings and withheld from readers.
 """
 
 from __future__ import annotations
@@ -9,12 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.db import transaction
 
 from symptomdb.caching import invalidate_pages
 from symptomdb.collections.models import CollectionAnswer, CollectionDocument
+from symptomdb.collections.safety import lint_passage, passage_is_sensitive
 from symptomdb.importers.medquad import LICENCE, MedQuADDocument, medquad_files, parse_medquad_file
+from symptomdb.topics.safe_messaging import blocking_rules
 
 BATCH = 2000
 
@@ -27,6 +32,7 @@ class ImportReport:
     pairs: int = 0
     pairs_without_answer: int = 0
     removed_pairs: int = 0
+    withheld_for_safety: int = 0
 
 
 def read_medquad(
@@ -36,9 +42,23 @@ def read_medquad(
     return [parse_medquad_file(path, root) for path in progress(medquad_files(root))]
 
 
-def import_medquad(documents: list[MedQuADDocument]) -> ImportReport:
-    """Write parsed documents, all or nothing; returns what was written."""
+def import_medquad(
+    documents: list[MedQuADDocument],
+    progress: Callable[[list[MedQuADDocument]], Iterable[MedQuADDocument]] = lambda x: x,
+) -> ImportReport:
+    """Lint and write parsed documents, all or nothing; returns what was written.
+
+    ``progress`` wraps the documents while their answers are linted (a progress bar).
+    """
     report = ImportReport(documents=len(documents))
+    blocking = blocking_rules()
+    linted: dict[tuple[str, int], tuple[bool, list[dict[str, Any]]]] = {}
+    for d in progress(documents):
+        sensitive = passage_is_sensitive(d.focus, d.synonyms)
+        for p in d.pairs:
+            linted[d.file, p.position] = lint_passage(
+                p.answer or "", sensitive=sensitive, blocking=blocking
+            )
     with transaction.atomic():
         CollectionDocument.objects.bulk_create(
             [
@@ -82,6 +102,7 @@ def import_medquad(documents: list[MedQuADDocument]) -> ImportReport:
         answers = []
         for d in documents:
             for p in d.pairs:
+                withheld, findings = linted[d.file, p.position]
                 answers.append(
                     CollectionAnswer(
                         document_id=ids[d.file],
@@ -92,16 +113,28 @@ def import_medquad(documents: list[MedQuADDocument]) -> ImportReport:
                         qtype=p.qtype,
                         question=p.question,
                         answer=p.answer or "",
+                        withheld_for_safety=withheld,
+                        safety_findings=findings,
                     )
                 )
                 report.pairs += 1
+                report.withheld_for_safety += withheld
                 report.pairs_without_answer += p.answer is None
         CollectionAnswer.objects.bulk_create(
             answers,
             batch_size=BATCH,
             update_conflicts=True,
             unique_fields=["document", "position"],
-            update_fields=["answer_id", "pid", "qid", "qtype", "question", "answer"],
+            update_fields=[
+                "answer_id",
+                "pid",
+                "qid",
+                "qtype",
+                "question",
+                "answer",
+                "withheld_for_safety",
+                "safety_findings",
+            ],
         )
         sizes = {ids[d.file]: len(d.pairs) for d in documents}
         stale = [

@@ -55,6 +55,18 @@ class CollectionAnswer(models.Model):
     qtype = models.CharField(max_length=80)
     question = models.TextField()
     answer = models.TextField(blank=True)
+    withheld_for_safety = models.BooleanField(
+        default=False,
+        db_index=True,
+        help_text="The safe-messaging lint blocked this answer at import: it is kept here but "
+        "never shown, returned by the API or used for answering.",
+    )
+    safety_findings = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The lint's findings at import: rule, severity, words, sentence and the "
+        "plain message editors read.",
+    )
 
     class Meta:
         constraints = [

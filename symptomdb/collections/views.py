@@ -24,7 +24,8 @@ PUBLISHERS = {
 
 
 def collection_document(request: HttpRequest, pk: int) -> HttpResponse:
-    """One imported document with its questions, answers and attribution."""
+    """One imported document with its questions, answers and attribution; an answer the
+    safe-messaging lint withheld shows its question and why its text is not shown."""
     document = get_object_or_404(CollectionDocument, pk=pk)
     return render(
         request,

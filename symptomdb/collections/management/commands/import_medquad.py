@@ -37,10 +37,20 @@ class Command(BaseCommand):
             )
         except MedQuADError as exc:
             raise CommandError(f"{exc} — nothing was imported") from None
-        self.stderr.write("Writing to the database…")
-        report = import_medquad(documents)
+        self.stderr.write("Linting answers, then writing to the database…")
+        report = import_medquad(
+            documents,
+            progress=lambda docs: tqdm(
+                docs, desc="Linting", unit="doc", file=sys.stderr, disable=None
+            ),
+        )
         self.stdout.write(
             f"{report.documents} documents, {report.pairs} question–answer pairs "
             f"({report.pairs_without_answer} without answer text, kept with their source and URL), "
             f"{report.removed_pairs} stale pairs removed, in {time.monotonic() - started:.1f} s."
+        )
+        self.stdout.write(
+            f"{report.withheld_for_safety} answer(s) withheld by the safe-messaging lint: kept "
+            "in the database, never shown or used for answering "
+            "(see `symptomdb withheld-passages`)."
         )
