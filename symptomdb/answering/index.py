@@ -16,6 +16,11 @@ instead of a trained entailment model):
    its kind is one of the asked types + a small bonus for plain-language sources
    (MedlinePlus, NIHSeniorHealth), which consumers read more easily than the same focus on a
    rare-disease or genetics site. The weights are set on the LiveQA dev questions only.
+6. Sensitive topics first: when the question names one of our topics marked sensitive
+   (self-injury, suicidal thoughts, …) by its title or a synonym, that topic's sections rank
+   ahead of every imported passage, whatever the scores: for "what is self harm" our
+   safe-messaging-checked self-injury topic answers, not a collection's record about the
+   same focus. Scores themselves are unchanged; other questions rank exactly as before.
 
 Plain Python: no Django import.
 """
@@ -258,6 +263,9 @@ class Hit:
 
 
 SEMANTIC_WORDS = 24
+# Added to the rank (never to the reported score) of a named sensitive topic's sections:
+# larger than any score, so they lead (see step 6 above).
+SENSITIVE_FIRST = 1000.0
 
 
 def _top(scores: np.ndarray, k: int) -> set[int]:
@@ -307,6 +315,9 @@ class AnswerIndex:
         self._kinds = np.array([self._kind_code[p.kind] for p in self.passages], dtype=np.int32)
         self._is_topic = np.array([p.origin == "topic" for p in self.passages], dtype=np.float64)
         self._plain = np.array([p.plain_language for p in self.passages], dtype=np.float64)
+        self._sensitive = np.array(
+            [p.origin == "topic" and p.sensitive for p in self.passages], dtype=bool
+        )
         self._by_name: dict[tuple[str, ...], set[int]] = defaultdict(set)
         self._is_focus: dict[tuple[str, ...], set[int]] = defaultdict(set)
         for i, p in enumerate(self.passages):
@@ -491,19 +502,21 @@ class AnswerIndex:
         )
         if similarities is not None:
             score += w.semantic * similarities[ids].astype(np.float64)
+        # Sections of a sensitive topic of ours that the question names come first.
+        first = self._sensitive[ids] & (strength > 0)
+        rank = score + np.where(first, SENSITIVE_FIRST, 0.0)
         if len(ids) > k:
-            cut = np.partition(score, len(score) - k)[len(score) - k]
-            keep = np.flatnonzero(score >= cut)
+            cut = np.partition(rank, len(rank) - k)[len(rank) - k]
+            keep = np.flatnonzero(rank >= cut)
         else:
             keep = np.arange(len(ids))
-        hits = [
+        ranked = sorted(keep, key=lambda j: (-rank[j], self.passages[int(ids[j])].id))
+        return [
             Hit(
                 self.passages[int(ids[j])],
                 float(score[j]),
                 bool(strength[j] > 0),
                 bool(kind_hit[j]),
             )
-            for j in keep
+            for j in ranked[:k]
         ]
-        hits.sort(key=lambda h: (-h.score, h.passage.id))
-        return hits[:k]

@@ -29,6 +29,8 @@ class Passage:
         updated: last-updated date as text (YYYY-MM-DD), when known.
         citation: a ready one-line citation.
         plain_language: written for the general public (MedlinePlus, NIHSeniorHealth, ours).
+        sensitive: a section of one of our topics marked sensitive (self-harm, suicide, …):
+            when a question names such a topic, its sections rank ahead of imported ones.
     """
 
     id: str
@@ -46,6 +48,7 @@ class Passage:
     updated: str = ""
     citation: str = ""
     plain_language: bool = False
+    sensitive: bool = False
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property
