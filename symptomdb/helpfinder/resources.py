@@ -19,11 +19,16 @@ __all__ = [
     "CountryResources",
     "CrisisDirectory",
     "CrisisService",
+    "last_checked",
     "load_crisis_resources",
     "stale_services",
 ]
 
 DATA_FILE = Path(__file__).with_name("data") / "crisis_resources.yaml"
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,25 @@ class CrisisService:
     hours: str = ""
     languages: tuple[str, ...] = ()
     verified_on: dt.date | None = None
+    checked_against: str = ""
+    checked_on: dt.date | None = None
+    checked_what: str = ""
+
+    @property
+    def matches_source(self) -> bool:
+        """True when a maintainer found this entry's contact details on a stored copy of the
+        organisation's own page (``checked_against``, on ``checked_on``). A stored page is
+        not a phone call: never call this "verified"."""
+        return bool(self.checked_on and self.checked_against)
+
+    @property
+    def check_label(self) -> str:
+        """What the site says about this entry's check, in plain English."""
+        if self.matches_source and self.checked_on:
+            d = self.checked_on
+            when = f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+            return f"matches the organisation's page (checked {when})"
+        return "not yet checked against the source"
 
     @property
     def tel_href(self) -> str:
@@ -104,6 +128,18 @@ def _service(raw: Any, where: str) -> CrisisService:
     verified = raw.get("verified_on")
     if verified is not None and not isinstance(verified, dt.date):
         raise CrisisResourceError(f"{where}, field `verified_on`: expected YYYY-MM-DD or null")
+    checked_on = raw.get("checked_on")
+    if checked_on is not None and not isinstance(checked_on, dt.date):
+        raise CrisisResourceError(f"{where}, field `checked_on`: expected YYYY-MM-DD or null")
+    checked_against = str(raw.get("checked_against") or "")
+    checked_what = str(raw.get("checked_what") or "")
+    if checked_on and not (checked_against.startswith(("https://", "http://")) and checked_what):
+        raise CrisisResourceError(
+            f"{where}: `checked_on` needs `checked_against` (the page's URL) and "
+            "`checked_what` (what was compared)"
+        )
+    if checked_against and not checked_on:
+        raise CrisisResourceError(f"{where}: `checked_against` needs `checked_on`")
     return CrisisService(
         name=raw["name"],
         source_url=raw["source_url"],
@@ -113,6 +149,9 @@ def _service(raw: Any, where: str) -> CrisisService:
         hours=str(raw.get("hours") or ""),
         languages=tuple(raw.get("languages") or ()),
         verified_on=verified,
+        checked_against=checked_against,
+        checked_on=checked_on,
+        checked_what=checked_what,
     )
 
 
@@ -162,14 +201,22 @@ def load_crisis_resources(path: Path = DATA_FILE) -> CrisisDirectory:
     return parse_crisis_resources(path.read_text(encoding="utf-8"), str(path))
 
 
+def last_checked(service: CrisisService) -> dt.date | None:
+    """The latest date the entry was checked: against the organisation's page
+    (``checked_on``) or directly (``verified_on``); None if never."""
+    dates = [d for d in (service.checked_on, service.verified_on) if d is not None]
+    return max(dates) if dates else None
+
+
 def stale_services(
     directory: CrisisDirectory, today: dt.date, max_age_days: int = 183
 ) -> list[tuple[CountryResources, CrisisService]]:
-    """Entries never verified, or verified more than ``max_age_days`` before ``today``."""
+    """Entries never checked against their source, or last checked more than
+    ``max_age_days`` before ``today``."""
     limit = today - dt.timedelta(days=max_age_days)
     return [
         (country, service)
         for country in (*directory.countries, directory.fallback)
         for service in country.services
-        if service.verified_on is None or service.verified_on < limit
+        if (checked := last_checked(service)) is None or checked < limit
     ]

@@ -60,8 +60,13 @@ def test_get_help_now_puts_the_chosen_country_first(client: Client) -> None:
 
 def test_get_help_now_never_calls_an_unchecked_number_verified(client: Client) -> None:
     html = client.get("/help/").content.decode()
-    unverified = [
-        s for c in load_crisis_resources().countries for s in c.services if s.verified_on is None
-    ]
-    assert html.count("not yet checked against the source") >= len(unverified)
-    assert not re.search(r"— verified \d", html)
+    directory = load_crisis_resources()
+    services = [s for c in (*directory.countries, directory.fallback) for s in c.services]
+    unchecked = [s for s in services if not s.matches_source]
+    checked = [s for s in services if s.matches_source]
+    assert html.count("not yet checked against the source") >= len(unchecked)
+    # A line compared with the organisation's page says so, with the date and the page.
+    assert html.count("matches the organisation's page (checked 6 December 2026)") == len(checked)
+    assert 'href="https://www.samaritans.org/how-we-can-help/contact-samaritan/"' in html
+    assert not re.search(r"verified \d", html)
+    assert "confirmed" not in html

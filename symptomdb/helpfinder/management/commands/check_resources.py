@@ -6,13 +6,20 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from symptomdb.helpfinder.resources import DATA_FILE, load_crisis_resources, stale_services
+from symptomdb.helpfinder.resources import (
+    DATA_FILE,
+    last_checked,
+    load_crisis_resources,
+    stale_services,
+)
 
 
 class Command(BaseCommand):
     help = (
-        "List crisis lines not verified against their source in the last 6 months "
-        "(or never). --strict exits with status 1 when any are listed."
+        "List crisis lines not checked against their source in the last 6 months (or never). "
+        "A line counts as checked when its contact details were found on the organisation's "
+        "own page (checked_against, checked_on). --strict exits with status 1 when any are "
+        "listed."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -31,15 +38,22 @@ class Command(BaseCommand):
         stale = stale_services(directory, today, options["max_age_days"])
         total = sum(len(c.services) for c in (*directory.countries, directory.fallback))
         for country, service in stale:
+            checked = last_checked(service)
             when = (
-                f"last verified {service.verified_on}" if service.verified_on else "never verified"
+                f"last checked {checked} against {service.checked_against or service.source_url}"
+                if checked
+                else "never checked against the source"
             )
             self.stdout.write(
                 f"{country.code}  {service.name}: {when} — check {service.source_url}"
             )
+        fresh = total - len(stale)
         self.stdout.write(
-            f"{len(stale)} of {total} entries need checking (data: {DATA_FILE}). "
-            "Set verified_on only after checking an entry against its source."
+            f"{fresh} of {total} entries match the organisation's page as stored when checked "
+            "(a stored copy of a page, not a phone call); "
+            f"{len(stale)} need checking (data: {DATA_FILE}). Set checked_against, checked_on "
+            "and checked_what only after finding the same details on the organisation's own "
+            "page."
         )
         if stale and options["strict"]:
             raise CommandError(f"{len(stale)} crisis resource entries are stale")
