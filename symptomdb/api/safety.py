@@ -44,13 +44,31 @@ class ServiceOut(Schema):
     languages: list[str]
     source_url: str
     verified_on: str | None = Field(
-        description="Date last checked against the source; null means never."
+        description="Date someone checked the entry directly with the service; null means never."
+    )
+    checked_against: str | None = Field(
+        description="The organisation's own page whose stored copy showed the same contact "
+        "details; null means not yet checked against the source."
+    )
+    checked_on: str | None = Field(description="When that comparison was made (YYYY-MM-DD).")
+    checked_what: str | None = Field(description='What was compared, e.g. "phone 116 123".')
+    check: str = Field(
+        description="What to show beside the entry: \"matches the organisation's page (checked "
+        '6 December 2026)" or "not yet checked against the source".'
     )
 
 
 class CountryOut(Schema):
     code: str
     name: str
+
+
+class DialOut(Schema):
+    where: str = Field(description='Where the number answers, e.g. "United States and Canada".')
+    name: str
+    phone: str = Field(description='The number as written, e.g. "116 123".')
+    tel: str = Field(description="A tel: link for the number.")
+    note: str | None = Field(description='How to use it, e.g. "press 2 for Spanish".')
 
 
 class HelpOut(Schema):
@@ -60,6 +78,15 @@ class HelpOut(Schema):
     heading: str
     message: str
     emergency_number: str
+    dial: list[DialOut] = Field(
+        description="Numbers to call now, never empty; show them first, as tel: links. The "
+        "chosen country's, or with no (or an unlisted) country a short list for the language."
+    )
+    country_chosen: bool = Field(description="True when `dial` is for the chosen country.")
+    elsewhere: str | None = Field(
+        description='With no country chosen: "or your local emergency number"; show it '
+        "after `dial`."
+    )
     country: CountryOut
     services: list[ServiceOut]
 

@@ -8,10 +8,44 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from symptomdb.helpfinder.resources import CountryResources, CrisisDirectory, load_crisis_resources
+from symptomdb.errors import CrisisResourceError
+from symptomdb.helpfinder.resources import (
+    CountryResources,
+    CrisisDirectory,
+    CrisisService,
+    load_crisis_resources,
+)
 from symptomdb.safety.crisis_screen import CrisisLevel, ScreenResult
 
-__all__ = ["HelpFirst", "help_first"]
+__all__ = [
+    "DialLine",
+    "HelpFirst",
+    "dial_lines",
+    "every_country_line",
+    "help_first",
+    "local_emergency_words",
+]
+
+
+@dataclass(frozen=True)
+class DialLine:
+    """A number a reader can dial now.
+
+    Attributes:
+        where: where it answers ("United States and Canada", "España").
+        name: the service(s) that answer it.
+        phone: the number as written ("116 123").
+        tel_href: the ``tel:`` link target.
+        note: how to use it, in the reader's language ("press 2 for Spanish…"), or "".
+        services: the data entries behind the line (for their sources and checks).
+    """
+
+    where: str
+    name: str
+    phone: str
+    tel_href: str
+    note: str
+    services: tuple[CrisisService, ...]
 
 
 @dataclass(frozen=True)
@@ -25,6 +59,13 @@ class HelpFirst:
         message: one or two plain sentences.
         emergency_number: the reader's emergency number (or "your local emergency number").
         country: the crisis lines shown (the reader's country, or the international fallback).
+        dial: numbers to call now, never empty: the chosen country's, or with no country
+            (or one we do not list) a short list for the page's language.
+        country_chosen: True when ``dial`` is for the reader's chosen country.
+        elsewhere: with no country chosen, "or your local emergency number" in the
+            reader's language; "" otherwise.
+        withheld: True when the answer itself is withheld for safety (emergency):
+            show this block and nothing else.
     """
 
     level: CrisisLevel
@@ -33,17 +74,22 @@ class HelpFirst:
     message: str
     emergency_number: str
     country: CountryResources
+    dial: tuple[DialLine, ...]
+    country_chosen: bool
+    elsewhere: str
+    withheld: bool
 
 
 # The language names crisis-resources.yaml uses in each service's `languages`.
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
 
+# Each message is said after the numbers to dial, which always come first.
 _WORDS = {
     CrisisLevel.EMERGENCY: (
         "Please get help right now",
         "If you or someone with you is in danger or has been hurt, call {emergency} now or go to "
         "the nearest emergency department. If someone is nearby, tell them what is happening. "
-        "You can also call a crisis line now:",
+        "A crisis line will also talk with you now.",
     ),
     CrisisLevel.CRISIS: (
         "You don't have to face this alone",
@@ -70,7 +116,7 @@ _WORDS_ES = {
         "Por favor, pide ayuda ahora mismo",
         "Si tú o alguien que está contigo está en peligro o se ha hecho daño, llama ya al "
         "{emergency} o ve a las urgencias más cercanas. Si hay alguien cerca, cuéntale lo que "
-        "pasa. También puedes llamar ahora a una línea de crisis:",
+        "pasa. Una línea de crisis también puede hablar contigo ahora.",
     ),
     CrisisLevel.CRISIS: (
         "No tienes que pasar por esto sin compañía",
@@ -91,7 +137,149 @@ _WORDS_ES = {
 }
 _WORDS_BY_LANGUAGE = {"en": _WORDS, "es": _WORDS_ES}
 # "your local emergency number" (the fallback's) in each language.
-_LOCAL_EMERGENCY = {"es": "número de emergencias de tu país"}
+_LOCAL_EMERGENCY = {"en": "your local emergency number", "es": "número de emergencias de tu país"}
+# Said after the short list when no country is chosen.
+_ELSEWHERE = {
+    "en": "or your local emergency number",
+    "es": "o el número de emergencias de tu país",
+}
+
+# With no country chosen, the numbers each language's readers most likely can dial: groups of
+# (country code, service name in crisis_resources.yaml) that share one number.
+_DEFAULT_LINES: dict[str, tuple[tuple[tuple[str, str], ...], ...]] = {
+    "en": (
+        (("US", "988 Suicide & Crisis Lifeline"), ("CA", "9-8-8 Suicide Crisis Helpline")),
+        (("GB", "Samaritans"), ("IE", "Samaritans Ireland")),
+        (("AU", "Lifeline Australia"),),
+    ),
+    "es": (
+        (("US", "988 Lifeline en español (in Spanish)"),),
+        (("ES", "Línea 024 de atención a la conducta suicida (suicide crisis line)"),),
+        (("MX", "Línea de la Vida"),),
+    ),
+}
+# How to reach a service in the reader's language, where its number alone is not enough.
+_NOTES: dict[tuple[str, str], dict[str, str]] = {
+    ("US", "988 Lifeline en español (in Spanish)"): {
+        "en": "press 2 for Spanish, or text AYUDA to 988",
+        "es": "marca 2 para hablar en español, o envía AYUDA por SMS al 988",
+    },
+}
+# Country names on the Spanish pages (the data file's are English).
+_COUNTRY_NAMES_ES = {
+    "US": "Estados Unidos",
+    "CA": "Canadá",
+    "GB": "Reino Unido",
+    "IE": "Irlanda",
+    "AU": "Australia",
+    "ES": "España",
+    "MX": "México",
+}
+_AND = {"en": " and ", "es": " y "}
+
+
+def _language(language: str) -> str:
+    return language if language in _WORDS_BY_LANGUAGE else "en"
+
+
+def _place(country: CountryResources, language: str) -> str:
+    if language == "es":
+        return _COUNTRY_NAMES_ES.get(country.code, country.name)
+    return country.name
+
+
+def local_emergency_words(language: str = "en") -> str:
+    """ "your local emergency number" in the reader's language."""
+    return _LOCAL_EMERGENCY[_language(language)]
+
+
+def _find(
+    directory: CrisisDirectory, code: str, name: str
+) -> tuple[CountryResources, CrisisService]:
+    country = directory.for_country(code)
+    for service in country.services:
+        if country.code == code and service.name == name and service.phone:
+            return country, service
+    raise CrisisResourceError(f"crisis_resources.yaml: no phone line {name!r} for {code}")
+
+
+def dial_lines(
+    country_code: str | None = None,
+    language: str = "en",
+    directory: CrisisDirectory | None = None,
+) -> tuple[tuple[DialLine, ...], bool]:
+    """The numbers to dial now, and whether they are for the reader's chosen country.
+
+    Args:
+        country_code: the reader's chosen ISO 3166 alpha-2 code, or None.
+        language: "en" or "es": the default list and the words of the notes.
+        directory: crisis lines (defaults to the shipped data).
+
+    Returns:
+        ``(lines, chosen)``. For a listed country, its services that have a phone number
+        (services in the reader's language first) and True. With no country, or one we do
+        not list, the short list for the language (English: US and Canada 988, UK and
+        Ireland 116 123, Australia 13 11 14; Spanish: the 988 Lifeline in Spanish, Spain's
+        024, Mexico's Línea de la Vida) and False. Never empty.
+    """
+    language = _language(language)
+    directory = directory or load_crisis_resources()
+    if language != "en":
+        directory = directory.in_language_first(LANGUAGE_NAMES[language])
+    country = directory.for_country(country_code)
+    if country.code != directory.fallback.code:
+        lines = tuple(
+            DialLine(
+                where=_place(country, language),
+                name=s.name,
+                phone=s.phone,
+                tel_href=s.tel_href,
+                note=_NOTES.get((country.code, s.name), {}).get(language, ""),
+                services=(s,),
+            )
+            for s in country.services
+            if s.phone
+        )
+        if lines:
+            return lines, True
+    grouped = []
+    for group in _DEFAULT_LINES[language]:
+        found = [_find(directory, code, name) for code, name in group]
+        first_country, first = found[0]
+        grouped.append(
+            DialLine(
+                where=_AND[language].join(_place(c, language) for c, _ in found),
+                name=" / ".join(dict.fromkeys(s.name for _, s in found)),
+                phone=first.phone,
+                tel_href=first.tel_href,
+                note=_NOTES.get((first_country.code, first.name), {}).get(language, ""),
+                services=tuple(s for _, s in found),
+            )
+        )
+    return tuple(grouped), False
+
+
+def every_country_line(
+    language: str = "en", directory: CrisisDirectory | None = None
+) -> tuple[tuple[CountryResources, DialLine], ...]:
+    """One number per listed country, as ``(country, line)``: the first service with a
+    phone, countries with services in the reader's language first (a topic's crisis panel,
+    where the reader's own country is then moved to the top by the page's script)."""
+    language = _language(language)
+    directory = directory or load_crisis_resources()
+    if language != "en":
+        directory = directory.in_language_first(LANGUAGE_NAMES[language])
+    found = []
+    for country in directory.countries:
+        service = next((s for s in country.services if s.phone), None)
+        if service is not None:
+            note = _NOTES.get((country.code, service.name), {}).get(language, "")
+            line = DialLine(
+                _place(country, language), service.name, service.phone, service.tel_href, note,
+                (service,),
+            )  # fmt: skip
+            found.append((country, line))
+    return tuple(found)
 
 
 def help_first(
@@ -105,25 +293,27 @@ def help_first(
     Args:
         result: the crisis screen's verdict.
         country_code: ISO 3166 alpha-2 code the reader chose (never guessed from an IP
-            address); unknown or missing codes get the international fallback.
+            address); unknown or missing codes get a short list of numbers for the
+            language, "or your local emergency number", and the international directories.
         directory: crisis lines (defaults to the shipped data).
         language: the reader's language ("en", "es"): the wording, and services that
             answer in it come first.
 
     Returns:
         A ``HelpFirst`` for crisis and emergency (``leads`` is True), for concern, and for
-        texts that mention self-harm or suicide at all; None for everything else.
+        texts that mention self-harm or suicide at all; None for everything else. Its
+        ``dial`` always holds at least one number to call.
     """
     if result.level == CrisisLevel.NONE and not result.mentions_self_harm_or_suicide:
         return None
+    language = _language(language)
     directory = directory or load_crisis_resources()
-    if language in LANGUAGE_NAMES and language != "en":
+    if language != "en":
         directory = directory.in_language_first(LANGUAGE_NAMES[language])
     country = directory.for_country(country_code)
-    heading, message = _WORDS_BY_LANGUAGE.get(language, _WORDS)[result.level]
-    emergency = country.emergency
-    if country.code == directory.fallback.code:
-        emergency = _LOCAL_EMERGENCY.get(language, emergency)
+    dial, chosen = dial_lines(country_code, language, directory)
+    heading, message = _WORDS_BY_LANGUAGE[language][result.level]
+    emergency = country.emergency if chosen else _LOCAL_EMERGENCY[language]
     return HelpFirst(
         level=result.level,
         leads=result.needs_help_first,
@@ -131,4 +321,8 @@ def help_first(
         message=message.format(emergency=emergency),
         emergency_number=emergency,
         country=country,
+        dial=dial,
+        country_chosen=chosen,
+        elsewhere="" if chosen else _ELSEWHERE[language],
+        withheld=result.level == CrisisLevel.EMERGENCY,
     )

@@ -6,7 +6,7 @@ from typing import Any
 
 from symptomdb.helpfinder.resources import CrisisService
 from symptomdb.safety.crisis_screen import ScreenResult
-from symptomdb.safety.help_first import HelpFirst
+from symptomdb.safety.help_first import DialLine, HelpFirst
 
 
 def screen_to_dict(result: ScreenResult) -> dict[str, Any]:
@@ -32,6 +32,21 @@ def service_to_dict(service: CrisisService) -> dict[str, Any]:
         "languages": list(service.languages),
         "source_url": service.source_url,
         "verified_on": service.verified_on.isoformat() if service.verified_on else None,
+        "checked_against": service.checked_against or None,
+        "checked_on": service.checked_on.isoformat() if service.checked_on else None,
+        "checked_what": service.checked_what or None,
+        "check": service.check_label,
+    }
+
+
+def dial_to_dict(line: DialLine) -> dict[str, Any]:
+    """One number to dial now as JSON-ready data."""
+    return {
+        "where": line.where,
+        "name": line.name,
+        "phone": line.phone,
+        "tel": line.tel_href,
+        "note": line.note or None,
     }
 
 
@@ -45,6 +60,9 @@ def help_to_dict(help_block: HelpFirst | None) -> dict[str, Any] | None:
         "heading": help_block.heading,
         "message": help_block.message,
         "emergency_number": help_block.emergency_number,
+        "dial": [dial_to_dict(line) for line in help_block.dial],
+        "country_chosen": help_block.country_chosen,
+        "elsewhere": help_block.elsewhere or None,
         "country": {"code": country.code, "name": country.name},
         "services": [service_to_dict(s) for s in country.services],
     }

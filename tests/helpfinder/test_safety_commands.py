@@ -22,6 +22,16 @@ def test_screen_prints_help_before_the_level_for_a_crisis() -> None:
     assert "suicidal-thoughts (crisis), sentence 1" in out
 
 
+def test_screen_with_no_country_leads_with_numbers_anyone_can_dial() -> None:
+    out = run("screen", "i want to kill myself tonight")
+    assert "level: crisis" in out or "level: emergency" in out
+    first_lines = out.splitlines()[:6]
+    assert any("Call 988" in line for line in first_lines)
+    assert "Call 116 123" in out and "Call 13 11 14" in out
+    assert "Or your local emergency number" in out
+    assert out.index("Call 988") < out.index("level:")
+
+
 def test_screen_of_a_plain_question_prints_no_help() -> None:
     out = run("screen", "what helps a sore throat?")
     assert out.strip() == "level: none"
@@ -43,12 +53,19 @@ def test_screen_needs_text_or_file() -> None:
         run("screen")
 
 
-def test_check_resources_lists_entries_never_verified() -> None:
-    out = run("check_resources", "--today", "2026-11-24")
-    assert "GB  Samaritans: never verified" in out
-    assert "need checking" in out
+def test_check_resources_lists_entries_never_checked_and_not_those_that_match() -> None:
+    out = run("check_resources", "--today", "2026-12-06")
+    assert "IE  Samaritans Ireland: never checked against the source" in out
+    assert "GB  Samaritans:" not in out  # matches samaritans.org, checked 2026-12-06
+    assert "need checking" in out and "not a phone call" in out
+    assert "verified" not in out.replace("verified_on", "")
     with pytest.raises(CommandError, match="stale"):
         run("check_resources", "--strict")
+
+
+def test_check_resources_lists_a_matched_line_again_after_six_months() -> None:
+    out = run("check_resources", "--today", "2027-07-01")
+    assert "GB  Samaritans: last checked 2026-12-06 against https://www.samaritans.org/" in out
 
 
 def test_stale_check_uses_six_months() -> None:

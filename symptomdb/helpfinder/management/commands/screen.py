@@ -19,7 +19,14 @@ def _text_contact(text: str) -> str:
 
 
 def _help_lines(block: HelpFirst) -> list[str]:
-    lines = [block.heading.upper(), block.message, f"Emergency: {block.emergency_number}"]
+    # The numbers to dial come first, whatever the country.
+    lines = [block.heading.upper()]
+    for line in block.dial:
+        note = f" ({line.note})" if line.note else ""
+        lines.append(f"  Call {line.phone} — {line.name}, {line.where}{note}")
+    if block.elsewhere:
+        lines.append(f"  {block.elsewhere[0].upper()}{block.elsewhere[1:]}")
+    lines += [block.message, f"Emergency: {block.emergency_number}"]
     for service in block.country.services:
         contact = ", ".join(
             part
