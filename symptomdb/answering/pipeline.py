@@ -3,7 +3,8 @@
 question ─► safety screen ─► reduce ─► types + focus ─► rank ─► compose
 
 The safety screen runs first on the whole text; crisis and emergency lead with help (the
-caller shows ``answer.help`` before anything else). The answer is extractive: every part is
+caller shows ``answer.help`` before anything else), and at emergency the answer is withheld:
+no parts and no "see also", only help. The answer is extractive: every part is
 a passage's own text (or, where the publisher withheld it, a pointer to the source), never
 generated. Plain Python: no Django import.
 """
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from symptomdb.answering.index import AnswerIndex, Hit
 from symptomdb.answering.question_types import question_types
 from symptomdb.answering.question_types_es import question_types_es
-from symptomdb.safety.crisis_screen import ScreenResult, screen_text
+from symptomdb.safety.crisis_screen import CrisisLevel, ScreenResult, screen_text
 from symptomdb.safety.help_first import HelpFirst, help_first
 
 __all__ = ["Answer", "AnswerPart", "answer_question", "reduce_question"]
@@ -70,8 +71,12 @@ class Answer:
         focus: names of topics found in the question.
         screen: the safety screen's verdict.
         help: the help block; when ``help.leads`` it must be shown before anything else.
-        parts: one part per asked type that we can answer well, best first.
-        related: further good passages (other types or topics), for "see also".
+        parts: one part per asked type that we can answer well, best first; empty when
+            the answer is withheld.
+        related: further good passages (other types or topics), for "see also"; empty when
+            the answer is withheld.
+        ranked: the ranked passages, for evaluation runs only (never shown to a reader).
+        withheld: True at the emergency level: show the help and nothing else.
         confident: False when nothing cleared the bar: say so honestly and point to help.
     """
 
@@ -84,6 +89,7 @@ class Answer:
     parts: tuple[AnswerPart, ...]
     related: tuple[Hit, ...]
     ranked: tuple[Hit, ...]
+    withheld: bool = False
 
     @property
     def confident(self) -> bool:
@@ -137,6 +143,10 @@ def answer_question(
         parts.append(AnswerPart(ranked[0].passage.kind, ranked[0]))
         used.add(ranked[0].passage.id)
     related = tuple(h for h in ranked if h.passage.id not in used and _confident(h))[:5]
+    withheld = screen.level == CrisisLevel.EMERGENCY
+    if withheld:
+        # Someone may be in danger now: nothing but help, on every surface.
+        parts, related = [], ()
     return Answer(
         question=question,
         asked=asked,
@@ -147,4 +157,5 @@ def answer_question(
         parts=tuple(parts),
         related=related,
         ranked=tuple(ranked[:k]),
+        withheld=withheld,
     )

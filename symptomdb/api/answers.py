@@ -64,6 +64,10 @@ class AnswerOut(Schema):
     needs_help_first: bool = Field(description="Show `help` before anything else when true.")
     help: HelpOut | None
     screen: ScreenOut
+    withheld_for_safety: bool = Field(
+        description="True at the emergency level: the answer is withheld and `parts` and "
+        "`related` are empty; show `help` (its `dial` numbers first) and nothing else."
+    )
     confident: bool = Field(description="False: we have no good answer; say so and offer help.")
     parts: list[PartOut]
     related: list[PassageOut]
@@ -73,6 +77,9 @@ class AnswerOut(Schema):
 @never_store()
 def answer(request: HttpRequest, params: Query[AnswerParams]) -> dict[str, Any]:
     """Screen, then answer extractively from symptomdb topics and MedQuAD, with sources.
+
+    Crisis and emergency lead with help whose `dial` numbers can be called now; at emergency
+    the answer is withheld (`withheld_for_safety`): help only.
 
     The question is not stored or logged; only a daily count per screen level is kept.
     """

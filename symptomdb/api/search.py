@@ -23,7 +23,7 @@ from symptomdb.api.errors import ErrorOut
 from symptomdb.api.pagination import PageParams, page_of
 from symptomdb.api.safety import HelpOut
 from symptomdb.helpfinder.counters import count_screen
-from symptomdb.safety.crisis_screen import screen_text
+from symptomdb.safety.crisis_screen import CrisisLevel, screen_text
 from symptomdb.safety.help_first import help_first
 from symptomdb.safety.serialise import help_to_dict
 from symptomdb.vocabulary import KIND_BY_ID
@@ -70,6 +70,10 @@ class SearchHitOut(Schema):
 class SearchOut(Schema):
     needs_help_first: bool = Field(description="Show `help` before the results when true.")
     help: HelpOut | None
+    withheld_for_safety: bool = Field(
+        description="True at the emergency level: no results are given; show `help` (its "
+        "`dial` numbers first) and nothing else."
+    )
     items: list[SearchHitOut]
     count: int = Field(description=f"How many results in all pages (at most {MAX_RESULTS}).")
     page: int
@@ -121,16 +125,23 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:
     """Rank topic sections and MedQuAD question–answer pairs for ``q``, best first.
 
     The query is screened for crisis language first: when ``needs_help_first`` is true, show
-    ``help`` before the results. The query is not stored or logged; only a daily count per
+    ``help`` (its ``dial`` numbers first) before the results; at the emergency level no
+    results are given (``withheld_for_safety``). The query is not stored or logged; only a daily count per
     screen level is kept.
     """
     screen = screen_text(params.q)
     count_screen("api", screen.level)
-    hits = get_answer_index().search(params.q, question_types(params.q), k=MAX_RESULTS)
+    withheld = screen.level == CrisisLevel.EMERGENCY
+    hits = (
+        []
+        if withheld
+        else get_answer_index().search(params.q, question_types(params.q), k=MAX_RESULTS)
+    )
     page = page_of(hits, params, request)
     page["items"] = [hit_to_dict(hit, request) for hit in page["items"]]
     return {
         "needs_help_first": screen.needs_help_first,
         "help": help_to_dict(help_first(screen, params.country)),
+        "withheld_for_safety": withheld,
         **page,
     }

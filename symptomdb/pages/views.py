@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 
 from symptomdb.answering.question_types import question_types
 from symptomdb.answers.building import get_answer_index
 from symptomdb.helpfinder.counters import count_screen
-from symptomdb.safety.crisis_screen import screen_text
+from symptomdb.safety.crisis_screen import CrisisLevel, screen_text
 from symptomdb.safety.help_first import help_first
 
 MAX_QUERY = 500
@@ -58,14 +59,18 @@ def _results(query: str) -> list[SearchResult]:
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    """Search our topics and the imported collections for ``?q=``."""
+    """Search our topics and the imported collections for ``?q=`` (``&country=`` for the
+    reader's crisis lines). At the emergency level only help is shown, no results."""
     query = request.GET.get("q", "").strip()[:MAX_QUERY]
-    context: dict[str, object] = {"query": query}
+    country = request.GET.get("country", "").strip().upper()[:2] or None
+    context: dict[str, object] = {"query": query, "country": country}
     if query:
         screen = screen_text(query)
         count_screen("search", screen.level)
-        context["help"] = help_first(screen)
-        context["results"] = _results(query)
+        language = (get_language() or "en").split("-")[0]
+        context["help"] = help_first(screen, country, language=language)
+        context["withheld"] = screen.level == CrisisLevel.EMERGENCY
+        context["results"] = [] if context["withheld"] else _results(query)
     return render(request, "pages/search.html", context)
 
 

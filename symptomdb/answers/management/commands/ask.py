@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from symptomdb.answering.pipeline import Answer, answer_question
 from symptomdb.answers.building import get_answer_index
+from symptomdb.safety.help_first import HelpFirst
 from symptomdb.safety.serialise import help_to_dict, screen_to_dict
 from symptomdb.vocabulary import KIND_BY_ID
 
@@ -38,6 +39,7 @@ def answer_to_dict(answer: Answer) -> dict[str, Any]:
         "screen": screen_to_dict(answer.screen),
         "needs_help_first": answer.screen.needs_help_first,
         "help": help_to_dict(answer.help),
+        "withheld_for_safety": answer.withheld,
         "confident": answer.confident,
         "parts": [
             {"kind": p.kind, "score": round(p.hit.score, 3), **passage(p.hit.passage)}
@@ -45,6 +47,23 @@ def answer_to_dict(answer: Answer) -> dict[str, Any]:
         ],
         "related": [passage(h.passage) for h in answer.related],
     }
+
+
+def help_lines(block: HelpFirst) -> list[str]:
+    """The help block as plain text: the numbers to dial first, then the calm words."""
+    lines = [block.heading.upper()]
+    for line in block.dial:
+        note = f" ({line.note})" if line.note else ""
+        lines.append(f"  Call {line.phone} — {line.name}, {line.where}{note}")
+    if block.elsewhere:
+        lines.append(f"  {block.elsewhere[0].upper()}{block.elsewhere[1:]}")
+    lines += [block.message, f"Emergency: {block.emergency_number}"]
+    others = [
+        f"  {s.name}: {s.text or s.chat}"
+        for s in block.country.services
+        if not s.phone and (s.text or s.chat)
+    ]
+    return lines + others
 
 
 class Command(BaseCommand):
@@ -68,13 +87,20 @@ class Command(BaseCommand):
         lines: list[str] = []
         block = answer.help
         if block is not None and block.leads:
-            lines += [block.heading.upper(), block.message, f"Emergency: {block.emergency_number}"]
-            lines += [f"  {s.name}: {s.phone or s.text or s.chat}" for s in block.country.services]
-            lines.append("")
+            lines += [*help_lines(block), ""]
+        if answer.withheld:
+            self.stdout.write("\n".join(lines).rstrip())
+            return
         if not answer.parts:
-            lines.append(
-                "We have no good answer to this question in our sources. A doctor, nurse or pharmacist can help."
-            )
+            if block is not None and block.leads:
+                lines.append(
+                    "We have not put an answer here: please call one of the numbers above now."
+                )
+            else:
+                lines.append(
+                    "We have no good answer to this question in our sources. "
+                    "A doctor, nurse or pharmacist can help."
+                )
         for part in answer.parts:
             p = part.hit.passage
             label = KIND_BY_ID[part.kind].label if part.kind in KIND_BY_ID else part.kind
@@ -96,6 +122,5 @@ class Command(BaseCommand):
             lines.append("See also:")
             lines += [f"  - {h.passage.question} ({h.passage.source})" for h in answer.related]
         if block is not None and not block.leads:
-            lines += ["", block.heading, block.message]
-            lines += [f"  {s.name}: {s.phone or s.text or s.chat}" for s in block.country.services]
+            lines += ["", *help_lines(block)]
         self.stdout.write("\n".join(lines).rstrip())
