@@ -190,7 +190,10 @@ _MEANS_SAFETY = _rx(
     r"|distance\s+between|restrict\w*|limit\w*\s+access|access\s+to)\b"
 )
 # Accidents are not self-harm: "be careful not to cut yourself when cooking".
-_ACCIDENT = _rx(r"\b(?:accident\w*|by\s+mistake|unintentional\w*|careful\w*)\b")
+_ACCIDENT = _rx(
+    r"\b(?:accident\w*|by\s+mistake|unintentional\w*|careful\w*"
+    r"|without\s+(?:knowing|noticing|reali[sz]ing))\b"
+)
 # First-aid care ("cool a burn under running water", "clean the wound"): on a sensitive
 # topic a sentence like this names an injury to look after, not a method.
 _CARE = _rx(
@@ -408,8 +411,10 @@ _METHOD: tuple[_Pattern, ...] = (
     ),
     # Amounts and doses next to suicide or self-harm.
     _p(
-        r"\b(?:\d+(?:[.,]\d+)?|a\s+few|several|dozens|(?:two|three|four|five|six|seven|eight"
-        r"|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\w*)\s*(?:of\s+)?"
+        # A number word needs a space before its unit: "ten g", never "tensing".
+        r"\b(?:\d+(?:[.,]\d+)?\s*|(?:a\s+few|several|dozens|(?:two|three|four|five|six|seven"
+        r"|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)s?)\s+)"
+        r"(?:of\s+)?"
         r"(?:[a-z]+\s+)?"
         r"(?:mg|milligrams?|g|grams?|ml|millilitres?|milliliters?|pills?|tablets?|capsules?"
         r"|packets?|doses?)\b"
@@ -515,6 +520,7 @@ _LETHALITY: tuple[_Pattern, ...] = (
         _LETHALITY_MESSAGE,
         _LETHALITY_SUGGESTION,
         context=(_SUICIDE_CONTEXT, _METHOD_CONTEXT),
+        accident=True,
     ),
 )
 
@@ -534,10 +540,16 @@ _GRAPHIC: tuple[_Pattern, ...] = (
     ),
     _p(r"\bgaping\b", _GRAPHIC_MESSAGE, _GRAPHIC_SUGGESTION),
     _p(r"\b(?:gory|gruesome|grisly|mangled)\b", _GRAPHIC_MESSAGE, _GRAPHIC_SUGGESTION),
+    # How deep a wound is, or what it exposes, is ordinary medical language ("tetanus can
+    # enter through a deep cut", "exposed bone"); it is graphic next to self-harm or on a
+    # sensitive topic, where first-aid sentences stay exempt.
     _p(
-        r"\bdeep\s+(?:wounds?|cuts?|gashes|lacerations?|burns?)\b|\bgash(?:es|ed)?\b",
+        r"\bdeep\s+(?:wounds?|cuts?|gashes|lacerations?|burns?)\b|\bgash(?:es|ed)?\b"
+        r"|\b(?:torn|raw|exposed|open)\s+(?:flesh|bone|tendons?)\b",
         _GRAPHIC_MESSAGE,
         _GRAPHIC_SUGGESTION,
+        context=_SC,
+        anywhere_if_sensitive=True,
     ),
     _p(
         r"\b(?:bleed(?:s|ing)?|bled)\s+(?:out|to\s+death)\b",
@@ -553,8 +565,7 @@ _GRAPHIC: tuple[_Pattern, ...] = (
     ),
     _p(
         r"\b(?:slash\w*|slit\w*|hack\w*|carv\w*)\s+(?:open|(?:their|his|her|my|your)\s+"
-        r"(?:wrists?|arms?|legs?|thighs?|skin|throat|flesh))\b"
-        r"|\b(?:torn|raw|exposed|open)\s+(?:flesh|bone|tendons?)\b",
+        r"(?:wrists?|arms?|legs?|thighs?|skin|throat|flesh))\b",
         _GRAPHIC_MESSAGE,
         _GRAPHIC_SUGGESTION,
     ),

@@ -303,7 +303,6 @@ def test_lethality_detail_leaves_everyday_uses_alone(sentence: str) -> None:
     [
         ("He was found in a blood-soaked room after the attempt.", "blood-soaked"),
         ("The wound was gaping and needed stitches.", "gaping"),
-        ("She had deep cuts on her arms.", "deep cuts"),
         ("He was bleeding out when help arrived.", "bleeding out"),
         ("The film lingered on gory scenes.", "gory"),
         ("Photos of mutilated bodies were shared online.", "mutilated"),
@@ -327,6 +326,45 @@ def test_graphic_injury_words_are_flagged_in_any_context(sentence: str, words: s
 )
 def test_graphic_description_leaves_plain_medical_wording_alone(sentence: str) -> None:
     assert lint_text(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sensitive"),
+    [
+        ("She had deep cuts on her arms.", True),
+        ("The wound left exposed bone.", True),
+        ("After self-harming he had deep cuts on his legs.", False),
+    ],
+)
+def test_wound_depth_is_graphic_on_a_sensitive_topic_or_next_to_self_harm(
+    sentence: str, sensitive: bool
+) -> None:
+    finding = single(lint_text(sentence, sensitive=sensitive), "graphic-description")
+    assert finding.severity == "block"
+
+
+# Sentences in the style of imported medical reference text (MedQuAD), written for these
+# tests: ordinary clinical language that the lint must not withhold.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tetanus bacteria can get into the body through a deep cut or a burn.",
+        "Where the gums no longer cover it, exposed bone in the jaw can break down.",
+        "Without pain, you might hurt yourself badly without knowing it.",
+        "Symptoms include tensing of various muscles and jerking movements.",
+    ],
+)
+def test_ordinary_medical_reference_text_is_not_withheld(sentence: str) -> None:
+    assert [f for f in lint_text(sentence) if f.severity == "block"] == []
+
+
+def test_number_words_need_a_space_before_a_unit() -> None:
+    assert (
+        of_rule(lint_text("Tensing of the muscles is common.", sensitive=True), "method-detail")
+        == []
+    )
+    finding = single(lint_text("He swallowed ten tablets.", sensitive=True), "method-detail")
+    assert finding.words in ("ten tablets", "swallowed ten tablets")
 
 
 # --- Rule 5: sensational language ---------------------------------------------------------
