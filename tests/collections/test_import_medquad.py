@@ -107,6 +107,13 @@ def test_real_medquad_imports_every_pair() -> None:
     assert CollectionDocument.objects.count() == 11_274
     assert CollectionAnswer.objects.filter(answer="").count() == 31_034
     assert "47457 question–answer pairs" in out
+    # The safe-messaging lint withholds 15 answers (docs/safety.md lists why): the
+    # "Self-harm" record, which lists methods and tools, and 14 clinical texts that use
+    # "self-mutilation", "attention-seeking" or "mutilating".
+    withheld = CollectionAnswer.objects.filter(withheld_for_safety=True)
+    assert withheld.count() == 15
+    assert "15 answer(s) withheld by the safe-messaging lint" in out
+    assert withheld.filter(answer_id="MPlusHealthTopics_0000804_Sec1.txt").exists()
     qrels = (
         MEDQUAD.parent
         / "liveqa-med"
