@@ -281,3 +281,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# The crisis screen over the API costs CPU: this many requests per client, e.g. "30/m"
+# (SYMPTOMDB_SCREEN_RATE). Clients are told apart by address, kept only as a keyed hash in
+# the cache; behind N proxies set SYMPTOMDB_PROXIES=N so X-Forwarded-For is read, never
+# otherwise. See docs/api.md, "Limits".
+SYMPTOMDB_SCREEN_RATE = os.environ.get("SYMPTOMDB_SCREEN_RATE", "30/m")
+NINJA_NUM_PROXIES = int(os.environ.get("SYMPTOMDB_PROXIES", "0"))

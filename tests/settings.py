@@ -20,3 +20,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Each test has its own database but the data directory is shared; cached pages would leak
 # between tests. tests/caching/ turns the page cache on where it is the subject.
 CACHES = {**CACHES, "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+# Many tests screen text from one client; the rate limit has its own test
+# (tests/api/test_screen_api.py), which sets a low rate.
+SYMPTOMDB_SCREEN_RATE = "100000/m"

