@@ -235,13 +235,20 @@ def combine(
 def decide_level(
     concern: float, crisis: float, emergency: float, thresholds: Sequence[float], rule: bool
 ) -> int:
-    """The level (0–3) from head probabilities, thresholds and whether a rule fired."""
+    """The level (0–3) from head probabilities, thresholds and whether a rule fired.
+
+    The levels nest: the model calls a text an emergency only when it is also at crisis by
+    the crisis head (an emergency head alone, near its threshold, would withhold the answer
+    from ordinary texts). A rule is an emergency on its own.
+    """
     level = 0
     if concern >= thresholds[0]:
         level = 1
     if crisis >= thresholds[1]:
         level = 2
-    if emergency >= thresholds[2] or rule:
+        if emergency >= thresholds[2]:
+            level = 3
+    if rule:
         level = 3
     return level
 

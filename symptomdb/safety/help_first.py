@@ -23,6 +23,7 @@ __all__ = [
     "dial_lines",
     "every_country_line",
     "help_first",
+    "help_text_lines",
     "local_emergency_words",
 ]
 
@@ -326,3 +327,36 @@ def help_first(
         elsewhere="" if chosen else _ELSEWHERE[language],
         withheld=result.level == CrisisLevel.EMERGENCY,
     )
+
+
+def _text_contact(text: str) -> str:
+    if not text:
+        return ""
+    return text if text.lower().startswith("text ") else f"text {text}"
+
+
+def help_text_lines(block: HelpFirst, *, every_service: bool = False) -> list[str]:
+    """The help block as plain text for the command line: the numbers to dial first.
+
+    With ``every_service`` each service of the country follows with all its contacts (the
+    ``screen`` command); otherwise only those reached by text or chat, whose numbers are not
+    already listed (the ``ask`` command).
+    """
+    lines = [block.heading.upper()]
+    for line in block.dial:
+        note = f" ({line.note})" if line.note else ""
+        lines.append(f"  Call {line.phone} — {line.name}, {line.where}{note}")
+    if block.elsewhere:
+        lines.append(f"  {block.elsewhere[0].upper()}{block.elsewhere[1:]}")
+    lines += [block.message, f"Emergency: {block.emergency_number}"]
+    for service in block.country.services:
+        if every_service:
+            parts = (
+                f"call {service.phone}" if service.phone else "",
+                _text_contact(service.text),
+                service.chat,
+            )
+            lines.append(f"  {service.name}: {', '.join(p for p in parts if p)}")
+        elif not service.phone and (service.text or service.chat):
+            lines.append(f"  {service.name}: {service.text or service.chat}")
+    return lines

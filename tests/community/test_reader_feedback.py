@@ -112,16 +112,19 @@ def test_answers_can_be_rated_helpful(topic: Any) -> None:
 
 
 def test_an_ordinary_comment_waits_for_a_moderator(topic: Any) -> None:
-    response = comment(Client(), topic, "This helped me talk to my sister.", name="Sam")
+    # The learned screen raises some ordinary comments to concern (held, with help shown):
+    # docs/safety.md gives the rate. This one it reads as ordinary.
+    text = "Thank you, the part about DBT was clear and useful."
+    response = comment(Client(), topic, text, name="Sam")
     html = response.content.decode()
     assert response.status_code == 200 and 'data-outcome="pending"' in html
     stored = Comment.objects.get()
     assert (stored.state, stored.name, stored.text) == (
         "pending",
         "Sam",
-        "This helped me talk to my sister.",
+        text,
     )
-    assert "This helped me talk to my sister." not in Client().get(TOPIC).content.decode()
+    assert text not in Client().get(TOPIC).content.decode()
 
 
 def test_risky_comment_is_held_and_writer_sees_help(topic: Any) -> None:

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from symptomdb.answering.pipeline import Answer, answer_question
 from symptomdb.answers.building import get_answer_index
-from symptomdb.safety.help_first import HelpFirst
+from symptomdb.safety.help_first import help_text_lines
 from symptomdb.safety.serialise import help_to_dict, screen_to_dict
 from symptomdb.vocabulary import KIND_BY_ID
 
@@ -49,23 +49,6 @@ def answer_to_dict(answer: Answer) -> dict[str, Any]:
     }
 
 
-def help_lines(block: HelpFirst) -> list[str]:
-    """The help block as plain text: the numbers to dial first, then the calm words."""
-    lines = [block.heading.upper()]
-    for line in block.dial:
-        note = f" ({line.note})" if line.note else ""
-        lines.append(f"  Call {line.phone} — {line.name}, {line.where}{note}")
-    if block.elsewhere:
-        lines.append(f"  {block.elsewhere[0].upper()}{block.elsewhere[1:]}")
-    lines += [block.message, f"Emergency: {block.emergency_number}"]
-    others = [
-        f"  {s.name}: {s.text or s.chat}"
-        for s in block.country.services
-        if not s.phone and (s.text or s.chat)
-    ]
-    return lines + others
-
-
 class Command(BaseCommand):
     help = (
         "Answer a health question from the topics and imported collections: crisis help first "
@@ -87,7 +70,7 @@ class Command(BaseCommand):
         lines: list[str] = []
         block = answer.help
         if block is not None and block.leads:
-            lines += [*help_lines(block), ""]
+            lines += [*help_text_lines(block), ""]
         if answer.withheld:
             self.stdout.write("\n".join(lines).rstrip())
             return
@@ -122,5 +105,5 @@ class Command(BaseCommand):
             lines.append("See also:")
             lines += [f"  - {h.passage.question} ({h.passage.source})" for h in answer.related]
         if block is not None and not block.leads:
-            lines += ["", *help_lines(block)]
+            lines += ["", *help_text_lines(block)]
         self.stdout.write("\n".join(lines).rstrip())

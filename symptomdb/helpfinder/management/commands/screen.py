@@ -8,37 +8,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from symptomdb.safety.crisis_screen import screen_text
-from symptomdb.safety.help_first import HelpFirst, help_first
+from symptomdb.safety.help_first import help_first, help_text_lines
 from symptomdb.safety.serialise import help_to_dict, screen_to_dict
-
-
-def _text_contact(text: str) -> str:
-    if not text:
-        return ""
-    return text if text.lower().startswith("text ") else f"text {text}"
-
-
-def _help_lines(block: HelpFirst) -> list[str]:
-    # The numbers to dial come first, whatever the country.
-    lines = [block.heading.upper()]
-    for line in block.dial:
-        note = f" ({line.note})" if line.note else ""
-        lines.append(f"  Call {line.phone} — {line.name}, {line.where}{note}")
-    if block.elsewhere:
-        lines.append(f"  {block.elsewhere[0].upper()}{block.elsewhere[1:]}")
-    lines += [block.message, f"Emergency: {block.emergency_number}"]
-    for service in block.country.services:
-        contact = ", ".join(
-            part
-            for part in (
-                f"call {service.phone}" if service.phone else "",
-                _text_contact(service.text),
-                service.chat,
-            )
-            if part
-        )
-        lines.append(f"  {service.name}: {contact}")
-    return lines
 
 
 class Command(BaseCommand):
@@ -75,7 +46,7 @@ class Command(BaseCommand):
                 continue
             lines: list[str] = []
             if block is not None and block.leads:
-                lines += [*_help_lines(block), ""]
+                lines += [*help_text_lines(block, every_service=True), ""]
             lines.append(f"level: {result.level.label}")
             for reason in result.reasons:
                 lines.append(
@@ -83,5 +54,5 @@ class Command(BaseCommand):
                     f'"{reason.words}"'
                 )
             if block is not None and not block.leads:
-                lines += ["", *_help_lines(block)]
+                lines += ["", *help_text_lines(block, every_service=True)]
             self.stdout.write("\n".join(lines))
