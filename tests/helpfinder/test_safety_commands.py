@@ -19,7 +19,8 @@ def run(*args: str) -> str:
 def test_screen_prints_help_before_the_level_for_a_crisis() -> None:
     out = run("screen", "i wanna kms, i can't do this anymore", "--country", "US")
     assert out.index("988") < out.index("level: crisis")
-    assert "suicidal-thoughts (crisis), sentence 1" in out
+    # The reason names the model and quotes the sentence that carried the risk.
+    assert 'model (crisis), sentence 1: "i wanna kms' in out
 
 
 def test_screen_with_no_country_leads_with_numbers_anyone_can_dial() -> None:
