@@ -4,9 +4,10 @@
     python -m symptomdb.safety.finetune [--epochs 3] [--out symptomdb/safety/data]
 
 all-MiniLM-L6-v2 with mean pooling and a linear head of three sigmoid outputs ("at least
-concern", "at least crisis", "emergency"), trained with binary cross-entropy on the bank's
-**training split** (``training.split_bank``: 80%, stratified by level, seed 13); the other
-20% is kept for ``training.py`` to choose the mix and thresholds on. AdamW, one-cycle
+concern", "at least crisis", "emergency"), trained with binary cross-entropy on the **training split** of
+the bank and the LiveQA-Med training questions (``training.training_rows`` and
+``training.split_bank``: 80%, stratified by level, seed 13); the other 20% is kept for
+``training.py`` to choose the mix and thresholds on. AdamW, one-cycle
 learning rate (peak 6e-5), batch 32 of similar lengths, texts cut to 128 word pieces. On two
 cores three epochs take about 15 minutes. The result is exported to ONNX, quantised to int8
 (weights, dynamic) and written beside its tokenizer; only ``onnxruntime`` and ``tokenizers``
@@ -28,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from symptomdb.safety.classifier import MAX_PIECES
-from symptomdb.safety.training import BANK_FILE, LEVELS, load_bank, split_bank
+from symptomdb.safety.training import BANK_FILE, LEVELS, split_bank, training_rows
 
 __all__ = ["main"]
 
@@ -66,6 +67,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--bank", type=Path, default=BANK_FILE)
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "data")
+    parser.add_argument(
+        "--bank-only", action="store_true", help="leave out the LiveQA-Med training questions"
+    )
     args = parser.parse_args(argv)
 
     torch.set_num_threads(2)
@@ -76,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     tokenizer = Tokenizer.from_file(f"{base}/tokenizer.json")
     tokenizer.enable_truncation(MAX_PIECES)
     tokenizer.no_padding()  # the shipped tokenizer.json pads to 128; batches pad themselves
-    rows = load_bank(args.bank)
+    rows = training_rows(args.bank, consumer=not args.bank_only)
     texts = [r["text"] for r in rows]
     gold = np.asarray([LEVELS.index(r["level"]) for r in rows])
     train_idx, _ = split_bank(gold)

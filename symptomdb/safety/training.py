@@ -2,9 +2,12 @@
 
     python -m symptomdb.safety.training [--bank FILE] [--out FILE] [--cache DIR]
 
-Steps, all on the bank (``data/crisis_bank.jsonl``) and nothing else:
+Steps, all on training data and nothing else: the bank (``data/crisis_bank.jsonl``) and,
+where the evaluation data sits beside the checkout, the LiveQA-Med **training** questions —
+445 real consumer health questions, read in place as ordinary texts (``consumer_questions``;
+``--bank-only`` leaves them out).
 
-1. Split the bank once: 80% to fit, 20% to choose with (``split_bank``: stratified by
+1. Split those rows once: 80% to fit, 20% to choose with (``split_bank``: stratified by
    level, seed 13). The fine-tuned classifier (``finetune.py``) was trained on the same 80%.
 2. Fit the n-gram heads and the encoder heads on the 80% (the encoder only on texts of at
    most 350 characters: it reads windows, and a long text's label may rest on a sentence
@@ -26,7 +29,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
+import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -48,9 +53,30 @@ from symptomdb.safety.crisis_model import (
 from symptomdb.safety.crisis_rules import fold, rule_hits
 from symptomdb.safety.encoder import load_encoder
 
-__all__ = ["BANK_FILE", "LEVELS", "figures", "load_bank", "main", "split_bank", "train"]
+__all__ = [
+    "BANK_FILE",
+    "LEVELS",
+    "consumer_questions",
+    "figures",
+    "load_bank",
+    "main",
+    "split_bank",
+    "train",
+    "training_rows",
+]
 
 BANK_FILE = Path(__file__).resolve().parent / "data" / "crisis_bank.jsonl"
+# Real consumer health questions (LiveQA-Med training questions), read in place when the
+# evaluation data sits beside the checkout; used as ordinary ("none") texts only.
+LIVEQA_TRAIN = (
+    Path(__file__).resolve().parents[2].parent / "shared" / "data" / "liveqa-med" / "train"
+)
+# A LiveQA question that names the subject is left out rather than assumed ordinary.
+_SUBJECT_WORDS = re.compile(
+    r"suicid|self[- ]?harm|self[- ]?injur|overdos|kill (?:my|him|her|them)sel|want(?:ed)? to die|"
+    r"end (?:my|his|her) life|cutting (?:my|him|her)sel|hurt(?:ing)? (?:my|him|her)sel",
+    re.IGNORECASE,
+)
 LEVELS = ("none", "concern", "crisis", "emergency")
 RECALL_CRISIS = 0.98
 RECALL_EMERGENCY = 0.95
@@ -82,6 +108,43 @@ def load_bank(path: Path = BANK_FILE) -> list[dict[str, str]]:
             raise ValueError(f"{path}:{number}: field `level`: {row['level']!r} is not a level")
         rows.append(row)
     return rows
+
+
+def consumer_questions(folder: Path = LIVEQA_TRAIN, pattern: str = "*.xml") -> list[dict[str, str]]:
+    """LiveQA-Med training questions as ordinary texts, or [] when the data is not there.
+
+    Each is its subject and message as the consumer wrote them. Questions that name
+    self-harm, suicide or an overdose are left out (their level would need a reader's
+    judgment). The text is read from ``../shared/data`` and never written anywhere.
+    """
+    rows: list[dict[str, str]] = []
+    for path in sorted(folder.glob(pattern)) if folder.is_dir() else []:
+        for question in ET.parse(path).getroot().iter("NLM-QUESTION"):
+            subject = (question.findtext(".//SUBJECT") or "").strip()
+            message = (question.findtext(".//MESSAGE") or "").strip()
+            text = f"{subject}\n{message}".strip()
+            if text and not _SUBJECT_WORDS.search(text):
+                rows.append(
+                    {
+                        "text": text,
+                        "level": "none",
+                        "category": "health-question",
+                        "language": "en",
+                        "source": "liveqa-med-train",
+                    }
+                )
+    return rows
+
+
+def training_rows(bank: Path = BANK_FILE, *, consumer: bool = True) -> list[dict[str, str]]:
+    """What the model is fitted and chosen on: the bank, and (``consumer``, the default) the
+    LiveQA-Med training questions as ordinary texts, where the data sits beside the checkout.
+
+    The consumer questions were added on 2026-12-06 after the bank-only model raised 25% of
+    real consumer questions (LiveQA-Med dev) to some level; with them, none of the 47 dev
+    questions is raised. docs/safety.md, "What was tried", gives both models' figures.
+    """
+    return [*load_bank(bank), *(consumer_questions() if consumer else [])]
 
 
 def split_bank(gold: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -268,7 +331,9 @@ def train(
         mask = np.asarray([r.get("language", "en").split("-")[0] == language for r in held_rows])
         by_language[language] = {"n": int(mask.sum()), **figures(levels[mask], held_gold[mask])}
     meta = {
-        "bank_size": len(rows),
+        "bank_size": sum(1 for r in rows if r.get("source") != "liveqa-med-train"),
+        "consumer_questions": sum(1 for r in rows if r.get("source") == "liveqa-med-train"),
+        "rows": len(rows),
         "bank_levels": dict(Counter(r["level"] for r in rows)),
         "fitted_on": len(fit),
         "chosen_on": len(hold),
@@ -291,10 +356,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--bank", type=Path, default=BANK_FILE)
     parser.add_argument("--out", type=Path, default=MODEL_FILE)
     parser.add_argument("--cache", type=Path, default=Path("var/cache"))
+    parser.add_argument(
+        "--bank-only", action="store_true", help="leave out the LiveQA-Med training questions"
+    )
     args = parser.parse_args(argv)
     from symptomdb.safety.classifier import load_classifier
 
-    rows = load_bank(args.bank)
+    rows = training_rows(args.bank, consumer=not args.bank_only)
     params, meta = train(rows, args.cache, load_classifier())
     args.out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(args.out, **params)  # type: ignore[arg-type]
