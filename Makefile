@@ -53,10 +53,11 @@ bench: install
 	# so the semantic extra never pulls a CUDA build.
 	$(BIN)/pip install --quiet --disable-pip-version-check torch==2.13.0
 	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[bench,semantic]"
-	$(BIN)/python bench/crisis_screen.py
-	$(BIN)/python bench/crisis_screen.py --set bench/data/crisis_screen_second_set.jsonl --name crisis_screen_second_set
-	$(BIN)/python bench/crisis_screen.py --set bench/data/crisis_screen_third_set.jsonl --name crisis_screen_third_set
-	$(BIN)/python bench/crisis_screen.py --set bench/data/crisis_screen_es.jsonl --name crisis_screen_es
+	# The crisis screen on the (spent) blind sets, real consumer questions, and its speed. The
+	# first measurements stay in bench/results/crisis_blind_*_first.md.
+	for set in a b c d; do $(BIN)/python bench/crisis_screen.py --set bench/data/crisis_blind_$$set.jsonl --name crisis_blind_$$set; done
+	$(BIN)/python bench/crisis_consumer.py
+	$(BIN)/python bench/crisis_speed.py
 	$(BIN)/python bench/answering.py
 	$(BIN)/python bench/load.py --medquad ../shared/data/medquad
 
