@@ -11,8 +11,8 @@ Plain Python: no Django import.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +42,6 @@ class FineTunedClassifier:
         self._tokenizer = Tokenizer.from_file(str(tokenizer))
         self._tokenizer.enable_truncation(MAX_PIECES)
         self._tokenizer.no_padding()
-        self._lock = threading.Lock()
 
     def _run(self, text: str) -> np.ndarray:
         encoding = self._tokenizer.encode(text or " ")
@@ -59,14 +58,7 @@ class FineTunedClassifier:
         return np.vstack([self._run(t) for t in texts])
 
 
-_shared: FineTunedClassifier | None = None
-_shared_lock = threading.Lock()
-
-
+@cache
 def load_classifier() -> FineTunedClassifier:
     """The process's classifier, loaded on first use."""
-    global _shared
-    with _shared_lock:
-        if _shared is None:
-            _shared = FineTunedClassifier()
-        return _shared
+    return FineTunedClassifier()

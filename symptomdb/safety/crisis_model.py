@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 __all__ = [
     "HEADS",
     "MODEL_FILE",
+    "SENTENCE_END",
     "CrisisModel",
     "HeadScorer",
     "ModelScores",
@@ -60,7 +61,7 @@ WINDOW_CHARS = 280
 # The encoder reads at most this many windows of a long text (the most worrying by n-grams).
 ENCODED_WINDOWS = 2
 
-_SENTENCE_END = re.compile(r"(?<=[.!?。！？؟])\s+|\n+")
+SENTENCE_END = re.compile(r"(?<=[.!?。！？؟])\s+|\n+")
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def windows(text: str, size: int = WINDOW_CHARS) -> list[Window]:
     length = 0
     first = 1
     number = 0
-    for raw in _SENTENCE_END.split(text):
+    for raw in SENTENCE_END.split(text):
         sentence = raw.strip()
         if not sentence:
             continue

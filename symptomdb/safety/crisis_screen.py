@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
-from symptomdb.safety.crisis_model import decide_level, load_model
+from symptomdb.safety.crisis_model import SENTENCE_END, decide_level, load_model
 from symptomdb.safety.crisis_rules import fold, rule_hits
 
 __all__ = ["MAX_SCREEN_CHARS", "CrisisLevel", "Reason", "ScreenResult", "cap", "screen_text"]
@@ -88,7 +88,6 @@ _TOPIC_WORDS = re.compile(
     r"انتحار|أنتحر|ايذاء النفس|إيذاء النفس|magpakamatay|saktan ang sarili|khudkushi|"
     r"aatmahatya|आत्महत्या|se tuer|me tuer|scarification|me mutiler|me matar|me cortar"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?。！？؟])\s+|\n+")
 
 
 def cap(text: str | None) -> str:
@@ -97,7 +96,7 @@ def cap(text: str | None) -> str:
 
 
 def _sentence_number(text: str, position: int) -> int:
-    return 1 + sum(1 for _ in _SENTENCE_END.finditer(text, 0, position))
+    return 1 + sum(1 for _ in SENTENCE_END.finditer(text, 0, position))
 
 
 def screen_text(text: str | None) -> ScreenResult:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Sequence
+from functools import cache
 from typing import Protocol
 
 import numpy as np
@@ -62,14 +63,7 @@ class E5Encoder:
         return np.vstack(rows)
 
 
-_shared: E5Encoder | None = None
-_shared_lock = threading.Lock()
-
-
+@cache
 def load_encoder() -> E5Encoder:
     """The process's encoder, loaded on first use (about 0.1 s; the weights are memory-mapped)."""
-    global _shared
-    with _shared_lock:
-        if _shared is None:
-            _shared = E5Encoder()
-        return _shared
+    return E5Encoder()
