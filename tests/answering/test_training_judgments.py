@@ -97,8 +97,7 @@ def test_a_stricter_overlap_threshold_demotes_a_4_to_a_3() -> None:
 def test_parse_training_questions_names_sub_questions_per_file(tmp_path: Path) -> None:
     train = tmp_path / "train.xml"
     train.write_text(
-        """<?xml version="1.0" encoding="UTF-8"?>
-<NLM-QUESTIONS>
+        """<NLM-QUESTIONS>
 <NLM-QUESTION qid="7.0">
   <SUBJECT>whistlers</SUBJECT>
   <MESSAGE>How is Whistler's disease treated, and   is it inherited?</MESSAGE>
@@ -106,7 +105,8 @@ def test_parse_training_questions_names_sub_questions_per_file(tmp_path: Path) -
     <SUB-QUESTION><ANNOTATIONS><FOCUS>Whistler's disease</FOCUS><TYPE>Treatment</TYPE>
       </ANNOTATIONS><ANSWERS><ANSWER>Rest and warm tea.</ANSWER></ANSWERS></SUB-QUESTION>
     <SUB-QUESTION><ANNOTATIONS><FOCUS>Whistler's disease</FOCUS><FOCUS>tin ear</FOCUS>
-      <TYPE>inheritance</TYPE></ANNOTATIONS><ANSWERS><ANSWER/></ANSWERS></SUB-QUESTION>
+      <TYPE>inheritance</TYPE></ANNOTATIONS><!-- nobody answered this one -->
+      <ANSWERS><ANSWER/></ANSWERS></SUB-QUESTION><!-- two sub-questions in all -->
   </SUB-QUESTIONS>
 </NLM-QUESTION>
 </NLM-QUESTIONS>
