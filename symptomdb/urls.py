@@ -25,6 +25,7 @@ urlpatterns = [
     path("infobutton/", infobutton_views.infobutton, name="infobutton"),
     # The offline worker must be served from the root to be allowed to control /help/.
     path("sw.js", tool_views.service_worker, name="service-worker"),
+    path("favicon.ico", page_views.favicon, name="favicon"),
     path("api/v1/", api.urls),
     re_path(r"^api/v1/(?P<rest>.*)$", api_not_found),
     path("community/", include("symptomdb.community.urls")),

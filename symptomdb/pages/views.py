@@ -7,6 +7,7 @@ or stored; only the day's count per screen level is kept.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -87,3 +88,13 @@ def editorial_policy(request: HttpRequest) -> HttpResponse:
 def privacy(request: HttpRequest) -> HttpResponse:
     """What the site stores about readers."""
     return render(request, "pages/privacy.html")
+
+
+_FAVICON = Path(__file__).resolve().parent.parent / "static" / "favicon.svg"
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """``/favicon.ico``: the site's mark, so browsers asking for it get one, not a 404."""
+    response = HttpResponse(_FAVICON.read_bytes(), content_type="image/svg+xml")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
