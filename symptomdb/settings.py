@@ -288,3 +288,7 @@ LOGGING = {
 # otherwise. See docs/api.md, "Limits".
 SYMPTOMDB_SCREEN_RATE = os.environ.get("SYMPTOMDB_SCREEN_RATE", "30/m")
 NINJA_NUM_PROXIES = int(os.environ.get("SYMPTOMDB_PROXIES", "0"))
+
+# Answering (docs/operators.md, "Answering"). After a publish or an import, the answering
+# index is rebuilt in a background thread while readers are answered from the previous one.
+SYMPTOMDB_REBUILD_IN_BACKGROUND = True

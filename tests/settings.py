@@ -23,3 +23,6 @@ CACHES = {**CACHES, "pages": {"BACKEND": "django.core.cache.backends.dummy.Dummy
 # Many tests screen text from one client; the rate limit has its own test
 # (tests/api/test_screen_api.py), which sets a low rate.
 SYMPTOMDB_SCREEN_RATE = "100000/m"
+# A test that publishes a topic and asks at once expects the new index in that request; the
+# background rebuild (the default) has its own test (tests/answering/test_index_rebuild.py).
+SYMPTOMDB_REBUILD_IN_BACKGROUND = False

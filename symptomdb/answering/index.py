@@ -7,15 +7,16 @@ instead of a trained entailment model):
 1. Focus: names and synonyms of every topic and MedQuAD document, matched as word n-grams
    in the question (stemmed, tolerant of one-letter misspellings in longer words).
 2. Types: what the question asks for (causes, treatment, …) in our section vocabulary.
-3. Lexical: BM25 over each passage's question/heading with its focus, and separately over
-   its answer text; both normalised to the best candidate.
-4. Semantic (optional): cosine similarity of the question to each passage's question with
-   the MiniLM sentence model, the question read as its opening words and first question
-   sentence (see ``_similarities``).
-5. Score = lexical + semantic + a bonus when the passage's focus was named + a bonus when
-   its kind is one of the asked types + a small bonus for plain-language sources
-   (MedlinePlus, NIHSeniorHealth), which consumers read more easily than the same focus on a
-   rare-disease or genetics site. The weights are set on the LiveQA dev questions only.
+3. Candidates: the best passages by BM25 over each passage's question/heading with its focus,
+   by BM25 over its answer text, and by MiniLM similarity of the question to its question
+   (the question read as its opening words and first question sentence, see
+   ``_similarities``), plus every passage whose focus the question names.
+4. Features of each candidate (``ranker.FEATURES``: both BM25 scores and their ranks, the
+   similarity, focus strength, type match, plain-language source, withheld text).
+5. Score = the learned ranker's linear combination of those features (``ranker.py``),
+   fitted pairwise on the LiveQA-Med training questions' judgments, never set by hand or
+   on dev. Without passage vectors, the lexical ranker (fitted without the MiniLM
+   features) is used, and the site logs that it fell back.
 6. Sensitive topics first: when the question names one of our topics marked sensitive
    (self-injury, suicidal thoughts, …) by its title or a synonym, that topic's sections rank
    ahead of every imported passage, whatever the scores: for "what is self harm" our
@@ -39,9 +40,10 @@ import Stemmer
 
 from symptomdb.answering.passages import Passage
 from symptomdb.answering.question_types import question_sentences
+from symptomdb.answering.ranker import FEATURES, Ranker, load_rankers
 from symptomdb.answering.semantic import Encoder
 
-__all__ = ["AnswerIndex", "Hit", "Weights"]
+__all__ = ["AnswerIndex", "Candidates", "Hit"]
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _STEMMER = Stemmer.Stemmer("english")
@@ -240,19 +242,6 @@ RELATED_KINDS: dict[str, tuple[str, ...]] = {
 
 
 @dataclass(frozen=True)
-class Weights:
-    """How much each signal counts; set on the LiveQA dev questions (see bench/)."""
-
-    question_bm25: float = 1.0
-    answer_bm25: float = 0.5
-    focus: float = 2.0
-    kind: float = 0.6
-    our_topic: float = 0.1
-    plain_language: float = 0.3
-    semantic: float = 4.0
-
-
-@dataclass(frozen=True)
 class Hit:
     """A ranked passage with its score and why it matched."""
 
@@ -260,12 +249,36 @@ class Hit:
     score: float
     focus_matched: bool
     kind_matched: bool
+    similarity: float = 0.0  # MiniLM cosine to the question (0 without semantic ranking)
 
 
 SEMANTIC_WORDS = 24
+# How many passages each list contributes to the candidates, and the constant of the
+# reciprocal-rank features (Cormack et al. 2009).
+POOL = 300
+RRF_K = 60
 # Added to the rank (never to the reported score) of a named sensitive topic's sections:
 # larger than any score, so they lead (see step 6 above).
 SENSITIVE_FIRST = 1000.0
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """The passages considered for one question and their features (one row each)."""
+
+    ids: np.ndarray
+    matrix: np.ndarray
+    focus: np.ndarray
+    kind_matched: np.ndarray
+
+
+def _rrf(scores: np.ndarray, k: int) -> np.ndarray:
+    """60 / (60 + rank) for the top ``k`` positive scores, 0 for the rest."""
+    out = np.zeros(len(scores), dtype=np.float64)
+    top = np.array(sorted(_top(scores, k), key=lambda i: -scores[i]), dtype=np.int64)
+    if len(top):
+        out[top] = RRF_K / (RRF_K + 1.0 + np.arange(len(top)))
+    return out
 
 
 def _top(scores: np.ndarray, k: int) -> set[int]:
@@ -282,7 +295,7 @@ class AnswerIndex:
     def __init__(
         self,
         passages: Sequence[Passage],
-        weights: Weights | None = None,
+        ranker: Ranker | None = None,
         encoder: Encoder | None = None,
         vectors: np.ndarray | None = None,
     ) -> None:
@@ -290,17 +303,18 @@ class AnswerIndex:
 
         Args:
             passages: what to search.
-            weights: how signals combine (defaults set on LiveQA dev).
+            ranker: how features combine; the shipped semantic ranker when vectors are given,
+                the lexical one otherwise.
             encoder: optional sentence encoder for semantic ranking (see ``semantic.py``).
             vectors: the passages' question vectors from that encoder, one row per passage.
                 Semantic ranking is on only when both are given.
         """
         self.passages = list(passages)
-        self.weights = weights or Weights()
         if encoder is not None and vectors is not None and len(vectors) != len(self.passages):
             raise ValueError(f"{len(vectors)} vectors for {len(self.passages)} passages")
         self._encoder = encoder if vectors is not None else None
         self._vectors = vectors if encoder is not None else None
+        self.ranker = ranker or load_rankers()["semantic" if self._encoder else "lexical"]
         # bm25s needs a corpus; an empty site gets one placeholder document that never matches.
         question_docs = [
             tokens(" ".join((p.focus, *p.synonyms, p.question))) or ["_"] for p in self.passages
@@ -313,7 +327,7 @@ class AnswerIndex:
         # Per-passage signals as arrays, so ranking a pool of candidates is vector arithmetic.
         self._kind_code = {kind: n for n, kind in enumerate(sorted({p.kind for p in passages}))}
         self._kinds = np.array([self._kind_code[p.kind] for p in self.passages], dtype=np.int32)
-        self._is_topic = np.array([p.origin == "topic" for p in self.passages], dtype=np.float64)
+        self._no_text = np.array([not p.text for p in self.passages], dtype=np.float64)
         self._plain = np.array([p.plain_language for p in self.passages], dtype=np.float64)
         self._sensitive = np.array(
             [p.origin == "topic" and p.sensitive for p in self.passages], dtype=bool
@@ -442,29 +456,22 @@ class AnswerIndex:
         similarities: np.ndarray = self._vectors @ (mean / max(float(np.linalg.norm(mean)), 1e-12))
         return similarities
 
-    def search(
+    def candidates(
         self,
         question: str,
         kinds: Sequence[str],
-        k: int = 10,
-        candidates: int = 300,
         focus: dict[int, float] | None = None,
-    ) -> list[Hit]:
-        """Rank passages for a question.
+        pool_size: int = POOL,
+    ) -> Candidates:
+        """The candidates for a question and their features (``ranker.FEATURES`` columns).
 
         Args:
             question: the consumer's question (already reduced to what is asked).
             kinds: the question types, in our section vocabulary.
-            k: how many hits to return.
-            candidates: how many BM25 candidates to re-rank (plus every focus match).
             focus: ``focus_matches(question)[0]`` when the caller has it already.
-
-        Returns:
-            Up to ``k`` hits, best first (ties broken by passage id, so runs repeat exactly).
+            pool_size: how many passages each ranked list contributes.
         """
         query = tokens(question)
-        if not self.passages:
-            return []
         focus_ids = self.focus_matches(question)[0] if focus is None else focus
         n = len(self.passages)
         q_scores = np.zeros(n, dtype=np.float32)
@@ -472,16 +479,12 @@ class AnswerIndex:
         if query:
             q_scores = self._question_bm25.get_scores(query)
             a_scores = self._answer_bm25.get_scores(query)
-        pool = _top(q_scores, candidates) | _top(a_scores, candidates)
-        pool |= set(focus_ids)
-        similarities = None
+        pool = _top(q_scores, pool_size) | _top(a_scores, pool_size) | set(focus_ids)
+        similarities = np.zeros(n, dtype=np.float32)
         if self._encoder is not None and self._vectors is not None:
             similarities = self._similarities(question)
-            pool |= _top(similarities, 100)
-        if not pool:
-            return []
-        ids = np.fromiter(sorted(pool), dtype=np.int64)
-        w = self.weights
+            pool |= _top(similarities, pool_size)
+        ids = np.fromiter(sorted(pool), dtype=np.int64, count=len(pool))
         wanted = [self._kind_code[k] for k in kinds if k in self._kind_code]
         partly = [
             self._kind_code[r]
@@ -492,31 +495,65 @@ class AnswerIndex:
         kind_of = self._kinds[ids]
         kind_hit = np.isin(kind_of, wanted)
         strength = np.array([focus_ids.get(int(i), 0.0) for i in ids], dtype=np.float64)
-        score = (
-            w.question_bm25 * q_scores[ids].astype(np.float64) / (float(q_scores.max()) or 1.0)
-            + w.answer_bm25 * a_scores[ids].astype(np.float64) / (float(a_scores.max()) or 1.0)
-            + w.focus * strength
-            + w.kind * np.where(kind_hit, 1.0, np.where(np.isin(kind_of, partly), 0.5, 0.0))
-            + w.our_topic * self._is_topic[ids]
-            + w.plain_language * self._plain[ids]
-        )
-        if similarities is not None:
-            score += w.semantic * similarities[ids].astype(np.float64)
+        sim = similarities[ids].astype(np.float64)
+        columns = {
+            "question_bm25": q_scores[ids] / (float(q_scores.max()) or 1.0),
+            "answer_bm25": a_scores[ids] / (float(a_scores.max()) or 1.0),
+            "question_bm25_rrf": _rrf(q_scores, pool_size)[ids],
+            "semantic": sim,
+            "semantic_gap": sim - (float(sim.max()) if len(sim) else 0.0),
+            "semantic_rrf": _rrf(similarities, pool_size)[ids] if self._encoder else 0.0 * sim,
+            "focus": strength,
+            "kind": kind_hit.astype(np.float64),
+            "kind_related": (~kind_hit & np.isin(kind_of, partly)).astype(np.float64),
+            "focus_and_kind": strength * kind_hit,
+            "plain_language": self._plain[ids],
+            "no_text": self._no_text[ids],
+        }
+        matrix = np.column_stack([np.asarray(columns[f], dtype=np.float64) for f in FEATURES])
+        return Candidates(ids, matrix.reshape(len(ids), len(FEATURES)), strength, kind_hit)
+
+    def search(
+        self,
+        question: str,
+        kinds: Sequence[str],
+        k: int = 10,
+        focus: dict[int, float] | None = None,
+    ) -> list[Hit]:
+        """Rank passages for a question.
+
+        Args:
+            question: the consumer's question (already reduced to what is asked).
+            kinds: the question types, in our section vocabulary.
+            k: how many hits to return.
+            focus: ``focus_matches(question)[0]`` when the caller has it already.
+
+        Returns:
+            Up to ``k`` hits, best first (ties broken by passage id, so runs repeat exactly).
+        """
+        if not self.passages:
+            return []
+        found = self.candidates(question, kinds, focus)
+        if not len(found.ids):
+            return []
+        score = self.ranker.score(found.matrix)
         # Sections of a sensitive topic of ours that the question names come first.
-        first = self._sensitive[ids] & (strength > 0)
+        first = self._sensitive[found.ids] & (found.focus > 0)
         rank = score + np.where(first, SENSITIVE_FIRST, 0.0)
-        if len(ids) > k:
+        if len(rank) > k:
             cut = np.partition(rank, len(rank) - k)[len(rank) - k]
             keep = np.flatnonzero(rank >= cut)
         else:
-            keep = np.arange(len(ids))
+            keep = np.arange(len(rank))
+        ids = found.ids
         ranked = sorted(keep, key=lambda j: (-rank[j], self.passages[int(ids[j])].id))
         return [
             Hit(
                 self.passages[int(ids[j])],
                 float(score[j]),
-                bool(strength[j] > 0),
-                bool(kind_hit[j]),
+                bool(found.focus[j] > 0),
+                bool(found.kind_matched[j]),
+                float(found.matrix[j, FEATURES.index("semantic")]),
             )
             for j in ranked[:k]
         ]

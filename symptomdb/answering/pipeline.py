@@ -17,14 +17,11 @@ from dataclasses import dataclass
 from symptomdb.answering.index import AnswerIndex, Hit
 from symptomdb.answering.question_types import question_types
 from symptomdb.answering.question_types_es import question_types_es
+from symptomdb.answering.ranker import Ranker
 from symptomdb.safety.crisis_screen import CrisisLevel, ScreenResult, screen_text
 from symptomdb.safety.help_first import HelpFirst, help_first
 
 __all__ = ["Answer", "AnswerPart", "answer_question", "reduce_question"]
-
-# A part is only offered when its score clears this bar; below it we say we have no good
-# answer instead of showing noise. Set on the LiveQA dev questions (see bench/answering.py).
-MIN_SCORE = 1.0
 
 _GENERIC_SUBJECT = re.compile(
     r"^(?:general health|general information|topic not covered|question|questions|help|"
@@ -97,10 +94,19 @@ class Answer:
         return bool(self.parts)
 
 
-def _confident(hit: Hit) -> bool:
-    """Offer a passage only about something the question names, and only above the bar:
-    word overlap alone ("burn at night" → night blindness) is noise, not an answer."""
-    return hit.focus_matched and hit.score >= MIN_SCORE
+def _confident(hit: Hit, ranker: Ranker) -> bool:
+    """Offer a passage only when its score clears the ranker's confidence bar, and only about
+    something the question names or means: word overlap alone ("burn at night" → night
+    blindness) is noise, not an answer. Both bars are fitted with the ranker on the training
+    questions (``bench/answering_fit.py``).
+
+    Sections of one of our sensitive topics that the question names (ranked first by the
+    index) are always offered: for "why do people cut themselves" our safe-messaging-checked
+    topic answers, never "no good answer"."""
+    if hit.passage.sensitive and hit.focus_matched:
+        return True
+    about = hit.focus_matched or hit.similarity >= ranker.min_similarity
+    return about and hit.score >= ranker.min_score
 
 
 def answer_question(
@@ -133,16 +139,17 @@ def answer_question(
     ranked = index.search(asked, kinds, k=max(k, 20), focus=focus)
     parts: list[AnswerPart] = []
     used: set[str] = set()
+    bar = index.ranker
     for kind in kinds:
         for hit in ranked:
-            if hit.passage.kind == kind and hit.passage.id not in used and _confident(hit):
+            if hit.passage.kind == kind and hit.passage.id not in used and _confident(hit, bar):
                 parts.append(AnswerPart(kind, hit))
                 used.add(hit.passage.id)
                 break
-    if not parts and ranked and _confident(ranked[0]):
+    if not parts and ranked and _confident(ranked[0], bar):
         parts.append(AnswerPart(ranked[0].passage.kind, ranked[0]))
         used.add(ranked[0].passage.id)
-    related = tuple(h for h in ranked if h.passage.id not in used and _confident(h))[:5]
+    related = tuple(h for h in ranked if h.passage.id not in used and _confident(h, bar))[:5]
     withheld = screen.level == CrisisLevel.EMERGENCY
     if withheld:
         # Someone may be in danger now: nothing but help, on every surface.

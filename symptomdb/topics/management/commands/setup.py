@@ -49,6 +49,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Help finder: {added} shipped providers added (sample data is labelled)."
         )
+        call_command("build_index", stdout=self.stdout)
         if not get_user_model().objects.filter(is_superuser=True).exists():
             self.stdout.write(
                 "No admin account yet. Create one (you choose the password) with:\n"
