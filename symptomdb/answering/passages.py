@@ -6,7 +6,20 @@ one question–answer pair of an imported collection (whose answer text may be w
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+# MedQuAD writes its questions from templates: "What is (are) Self-harm ?".
+_EITHER_VERB = re.compile(r"\b(is|are|does|do|has|have) \((?:is|are|does|do|has|have)\)")
+_SPACE_BEFORE_MARK = re.compile(r"\s+([?.!,;:])")
+_DOUBLE_MARK = re.compile(r"([?.!])\1+")
+
+
+def display_question(question: str) -> str:
+    """A collection's template question as a reader should see it: "What is (are) Self-harm ?"
+    becomes "What is Self-harm?"."""
+    text = _EITHER_VERB.sub(r"\1", " ".join(question.split()))
+    return _DOUBLE_MARK.sub(r"\1", _SPACE_BEFORE_MARK.sub(r"\1", text))
 
 
 @dataclass(frozen=True)
@@ -50,6 +63,11 @@ class Passage:
     plain_language: bool = False
     sensitive: bool = False
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def heading(self) -> str:
+        """The question or section heading as shown to readers (templates cleaned)."""
+        return display_question(self.question)
 
     @property
     def withheld(self) -> bool:

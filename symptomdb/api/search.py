@@ -103,7 +103,7 @@ def hit_to_dict(hit: Hit, request: HttpRequest) -> dict[str, Any]:
         "kind": p.kind,
         "kind_label": KIND_BY_ID[p.kind].label if p.kind in KIND_BY_ID else p.kind,
         "title": p.title,
-        "heading": p.question,
+        "heading": p.heading,
         "snippet": _snippet(p.text),
         "url": request.build_absolute_uri(p.url if ours else p.extra.get("record", p.url)),
         "source_url": None if ours else p.url,

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db import models
 from django.urls import reverse
 
+from symptomdb.answering.passages import display_question
+
 
 class CollectionDocument(models.Model):
     """One document of an imported collection: a topic page of its publisher."""
@@ -76,3 +78,8 @@ class CollectionAnswer(models.Model):
 
     def __str__(self) -> str:
         return self.question
+
+    @property
+    def heading(self) -> str:
+        """The template question as readers see it ("What is Self-harm?")."""
+        return display_question(self.question)

@@ -7,9 +7,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from symptomdb.answering.index import AnswerIndex, Weights
+from symptomdb.answering.index import AnswerIndex
 from symptomdb.answering.passages import Passage
 from symptomdb.answering.pipeline import answer_question, reduce_question
+from symptomdb.answering.ranker import Ranker, load_rankers
 from symptomdb.answering.semantic import encode_passages
 from symptomdb.safety.crisis_screen import CrisisLevel
 
@@ -147,12 +148,14 @@ class KeywordEncoder:
 def test_semantic_ranking_adds_meaning_the_words_do_not_share() -> None:
     encoder = KeywordEncoder()
     vectors = encoder.encode([p.question for p in PASSAGES])
-    lexical = AnswerIndex(PASSAGES, weights=Weights(kind=0.0))
-    semantic = AnswerIndex(PASSAGES, weights=Weights(kind=0.0), encoder=encoder, vectors=vectors)
+    lexical = AnswerIndex(PASSAGES)
+    semantic = AnswerIndex(PASSAGES, encoder=encoder, vectors=vectors)
     assert semantic.semantic and not lexical.semantic
-    question = "any remedy for hiccups"
-    assert lexical.search(question, ())[0].passage.id != "h3"
-    assert semantic.search(question, ())[0].passage.id == "h3"
+    assert semantic.ranker == load_rankers()["semantic"]
+    assert lexical.ranker == load_rankers()["lexical"]
+    # "remedies" is in no passage: the words find nothing, the meaning finds the treatments.
+    assert lexical.search("remedies?", ()) == []
+    assert {h.passage.id for h in semantic.search("remedies?", ())[:2]} == {"h3", "g1"}
 
 
 def test_vectors_must_match_the_passages() -> None:
@@ -227,5 +230,16 @@ def test_plain_language_source_wins_a_tie_on_the_same_focus() -> None:
     plain = replace(technical, id="z1", plain_language=True)
     index = AnswerIndex([technical, plain])
     assert index.search("what causes gout", ["causes"], k=1)[0].passage.id == "z1"
-    flat = AnswerIndex([technical, plain], weights=Weights(plain_language=0.0))
+    shipped = load_rankers()["lexical"].as_dict()
+    without = {f: w for f, w in shipped.items() if f != "plain_language"}
+    flat = AnswerIndex([technical, plain], Ranker(tuple(without), tuple(without.values())))
     assert flat.search("what causes gout", ["causes"], k=1)[0].passage.id == "t1"
+
+
+def test_template_questions_read_as_questions() -> None:
+    from symptomdb.answering.passages import display_question
+
+    assert display_question("What is (are) Self-harm ?") == "What is Self-harm?"
+    assert display_question("What does (do) PLEVA mean ?") == "What does PLEVA mean?"
+    assert display_question("Who is at risk for Gout? ?") == "Who is at risk for Gout?"
+    assert PASSAGES[0].heading == "What is Hiccups?"

@@ -21,7 +21,7 @@ def answer_to_dict(answer: Answer) -> dict[str, Any]:
             "origin": p.origin,
             "kind": p.kind,
             "title": p.title,
-            "question": p.question,
+            "question": p.heading,
             "text": p.text or None,
             "answer_withheld": p.withheld,
             "url": p.url,
@@ -91,7 +91,7 @@ class Command(BaseCommand):
             lines.append(
                 p.text[:1200] + ("…" if len(p.text) > 1200 else "")
                 if p.text
-                else f"{p.question} Read the answer at {p.url}"
+                else f"{p.heading} Read the answer at {p.url}"
             )
             note = (
                 " (not yet reviewed by a clinician)"
@@ -103,7 +103,7 @@ class Command(BaseCommand):
             lines.append("")
         if answer.related:
             lines.append("See also:")
-            lines += [f"  - {h.passage.question} ({h.passage.source})" for h in answer.related]
+            lines += [f"  - {h.passage.heading} ({h.passage.source})" for h in answer.related]
         if block is not None and not block.leads:
             lines += ["", *help_text_lines(block)]
         self.stdout.write("\n".join(lines).rstrip())
