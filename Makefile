@@ -55,7 +55,7 @@ bench: install
 	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[bench,semantic]"
 	# The crisis screen on the (spent) blind sets, real consumer questions, and its speed. The
 	# first measurements stay in bench/results/crisis_blind_*_first.md.
-	for set in a b c d; do $(BIN)/python bench/crisis_screen.py --set bench/data/crisis_blind_$$set.jsonl --name crisis_blind_$$set; done
+	for set in a b c d e f; do $(BIN)/python bench/crisis_screen.py --set bench/data/crisis_blind_$$set.jsonl --name crisis_blind_$$set; done
 	$(BIN)/python bench/crisis_consumer.py
 	$(BIN)/python bench/crisis_speed.py
 	$(BIN)/python bench/answering.py
