@@ -49,15 +49,13 @@ screenshots: install-test
 	SYMPTOMDB_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest tests/browser -q
 
 bench: install
-	# The CPU build of torch first (pip takes it from this machine's wheel; see INFRA notes),
-	# so the semantic extra never pulls a CUDA build.
-	$(BIN)/pip install --quiet --disable-pip-version-check torch==2.13.0
-	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[bench,semantic]"
+	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[bench]"
 	# The crisis screen on the (spent) blind sets, real consumer questions, and its speed. The
 	# first measurements stay in bench/results/crisis_blind_*_first.md.
 	for set in a b c d e f; do $(BIN)/python bench/crisis_screen.py --set bench/data/crisis_blind_$$set.jsonl --name crisis_blind_$$set; done
 	$(BIN)/python bench/crisis_consumer.py
 	$(BIN)/python bench/crisis_speed.py
+	$(BIN)/python bench/liveqa_judgments.py
 	$(BIN)/python bench/answering.py
 	$(BIN)/python bench/load.py --medquad ../shared/data/medquad
 

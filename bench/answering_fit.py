@@ -31,8 +31,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
-from answering import medquad_passages, topic_passages  # noqa: E402  (bench/answering.py)
-from answering_train import Question, dev_set, training_set  # noqa: E402
+from answering import (  # noqa: E402  (bench/answering.py)
+    Question,
+    dev_set,
+    medquad_passages,
+    topic_passages,
+    training_set,
+)
 
 from symptomdb.answering.index import AnswerIndex  # noqa: E402
 from symptomdb.answering.metrics import Qrels, score_run  # noqa: E402

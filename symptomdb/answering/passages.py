@@ -1,13 +1,19 @@
-"""What the answering core searches: passages, plain dataclasses built by the apps.
+"""What the answering core searches: passages, and the one way they are built.
 
 A passage is one answerable unit with its attribution: a section of one of our topics, or
 one question–answer pair of an imported collection (whose answer text may be withheld).
+``topic_passage`` and ``medquad_passage`` build them — from the database on the site, from
+the files in the benchmarks and ``eval-liveqa`` — so what is measured is what readers get.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+
+from symptomdb.answering.question_types import MEDQUAD_QTYPE_TO_KIND
+from symptomdb.importers.medquad import PLAIN_LANGUAGE_SOURCES, licence_for, publisher_name
 
 # MedQuAD writes its questions from templates: "What is (are) Self-harm ?".
 _EITHER_VERB = re.compile(r"\b(is|are|does|do|has|have) \((?:is|are|does|do|has|have)\)")
@@ -73,3 +79,104 @@ class Passage:
     def withheld(self) -> bool:
         """True when only the question and the source are known, not the answer text."""
         return not self.text
+
+
+# Citation keys ("[@nice-ng225]"), emphasis and code marks, and links (kept as their words).
+_MARKDOWN_NOISE = re.compile(r"\s*\[@[^\]]*\]|[*_`#>]|\[([^\]]*)\]\([^)]*\)")
+
+
+def plain_text(markdown: str) -> str:
+    """A section's Markdown as plain words: citation keys, marks and link targets removed."""
+    return " ".join(_MARKDOWN_NOISE.sub(lambda m: m.group(1) or " ", markdown).split())
+
+
+def section_anchors(kinds: Iterable[str]) -> list[str]:
+    """The page anchor of each section, in order: its kind, then "kind-2", "kind-3"… for
+    repeats (the topic page's own anchors)."""
+    used: set[str] = set()
+    anchors = []
+    for kind in kinds:
+        anchor, counter = kind, 2
+        while anchor in used:
+            anchor, counter = f"{kind}-{counter}", counter + 1
+        used.add(anchor)
+        anchors.append(anchor)
+    return anchors
+
+
+def topic_passage(
+    *,
+    slug: str,
+    anchor: str,
+    page_url: str,
+    kind: str,
+    title: str,
+    heading: str,
+    body: str,
+    items: Sequence[tuple[str, str]] = (),
+    synonyms: Sequence[str] = (),
+    source: str,
+    licence: str,
+    reviewed: bool = False,
+    updated: str = "",
+    citation: str = "",
+    sensitive: bool = False,
+    html: str = "",
+) -> Passage:
+    """One section of one of our topics; ``body`` and the items' descriptions are Markdown."""
+    text = " ".join(
+        p for p in (plain_text(body), " ".join(f"{n}: {plain_text(d)}" for n, d in items)) if p
+    )
+    return Passage(
+        id=f"topic:{slug}#{anchor}",
+        origin="topic",
+        kind=kind,
+        focus=title,
+        synonyms=tuple(synonyms),
+        question=heading,
+        text=text,
+        title=title,
+        url=f"{page_url}#{anchor}",
+        source=source,
+        licence=licence,
+        reviewed=reviewed,
+        updated=updated,
+        citation=citation,
+        plain_language=True,
+        sensitive=sensitive,
+        extra={"html": html} if html else {},
+    )
+
+
+def medquad_passage(
+    *,
+    answer_id: str,
+    qtype: str,
+    question: str,
+    answer: str | None,
+    focus: str,
+    synonyms: Sequence[str],
+    url: str,
+    source: str,
+    record_url: str = "",
+) -> Passage:
+    """One MedQuAD question–answer pair (``answer`` empty or None where MedQuAD withheld it),
+    labelled with its publisher and the terms its text really comes under."""
+    publisher = publisher_name(source)
+    licence = licence_for(source)
+    return Passage(
+        id=answer_id,
+        origin="medquad",
+        kind=MEDQUAD_QTYPE_TO_KIND.get(qtype, "other-information"),
+        focus=focus,
+        synonyms=tuple(synonyms),
+        question=question,
+        text=answer or "",
+        title=focus or question,
+        url=url,
+        source=publisher,
+        licence=licence,
+        citation=f"{publisher}. {focus}. {url} (via MedQuAD).",
+        plain_language=source in PLAIN_LANGUAGE_SOURCES,
+        extra={"record": record_url} if record_url else {},
+    )

@@ -644,6 +644,10 @@ _RULE_SOURCES: tuple[tuple[str | None, str], ...] = (
     ),
     (
         "coping",
+        # Stopping a behaviour one does (not a symptom one has) asks how to cope with urges.
+        r"\bhow (?:do|can|could|should|to) (?:i |you |we |they |someone )?(?:stop|quit|resist)"
+        r"(?= (?:cutting|self[- ]?harm\w*|self[- ]?injur\w*|hurting (?:myself|yourself|"
+        r"themselves|himself|herself)|the urges?)\b)|"
         r"\bcop(?:e|es|ing)\b|\blive with\b|\bliving with\b|\bdeal(?:ing)? with\b|\bmanag\w*|"
         r"\bself-care\b|\bself-help\b|\b(?:home|natural) remed\w*|\blifestyle\b|\btips\b|"
         r"\bwhat (?:can|should) (?:i|we|he|she) (?:eat|drink)\b|\bdiet (?:for|to)\b|\bfoods? "

@@ -19,8 +19,7 @@ from django.db import connections
 from django.db.models import Count, Max, Q
 
 from symptomdb.answering.index import AnswerIndex
-from symptomdb.answering.passages import Passage
-from symptomdb.answering.question_types import MEDQUAD_QTYPE_TO_KIND
+from symptomdb.answering.passages import Passage, medquad_passage, topic_passage
 from symptomdb.answering.semantic import (
     Encoder,
     encode_passages,
@@ -30,11 +29,8 @@ from symptomdb.answering.semantic import (
 from symptomdb.answering.spanish_index import SpanishAnswerIndex
 from symptomdb.caching import current_generation
 from symptomdb.collections.models import CollectionAnswer
-from symptomdb.collections.views import PUBLISHERS
-from symptomdb.importers.medquad import PLAIN_LANGUAGE_SOURCES
 from symptomdb.topics.models import TopicPage
 
-_MARKDOWN_NOISE = re.compile(r"\s*\[@[^\]]*\]|[*_`#>]|\[([^\]]*)\]\([^)]*\)")
 # Citation links point into the topic page's reference list; an answer links the page instead.
 _CITE = re.compile(r'<sup class="cite">.*?</sup>')
 logger = logging.getLogger(__name__)
@@ -83,10 +79,6 @@ def build_vectors(encoder: Encoder) -> int:
     return len(passages)
 
 
-def _plain(markdown: str) -> str:
-    return " ".join(_MARKDOWN_NOISE.sub(lambda m: m.group(1) or " ", markdown).split())
-
-
 def topic_passages(language: str = "en") -> list[Passage]:
     """One passage per section of every published topic in ``language``."""
     passages = []
@@ -94,50 +86,30 @@ def topic_passages(language: str = "en") -> list[Passage]:
     for page in pages:
         authors = ", ".join(a.person.name for a in page.authors.select_related("person"))
         citation = f"{authors}. {page.title}. symptomdb; updated {page.updated_on:%Y-%m-%d}."
-        for section in page.rendered_sections():
-            block_text = next(
-                (
-                    b.value
-                    for b in page.body
-                    if b.block_type.replace("_", "-") == section["kind"]
-                    and b.value["heading"] == section["heading"]
-                ),
-                None,
-            )
-            body = _plain(block_text.get("body") or "") if block_text else ""
-            items = (
-                " ".join(
-                    f"{i['name']}: {_plain(i['description'])}"
-                    for i in (block_text.get("items") or [])
-                )
-                if block_text
-                else ""
-            )
+        for block, section in zip(page.body, page.rendered_sections(), strict=True):
+            value = block.value
             passages.append(
-                Passage(
-                    id=f"topic:{page.slug}#{section['anchor']}",
-                    origin="topic",
+                topic_passage(
+                    slug=page.slug,
+                    anchor=section["anchor"],
+                    page_url=page.url,
                     kind=section["kind"],
-                    focus=page.title,
-                    synonyms=tuple(page.synonym_list),
-                    question=section["heading"],
-                    text=" ".join(p for p in (body, items) if p),
                     title=page.title,
-                    url=f"{page.url}#{section['anchor']}",
+                    heading=section["heading"],
+                    body=value.get("body") or "",
+                    items=[(i["name"], i["description"]) for i in (value.get("items") or [])],
+                    synonyms=[*page.synonym_list, *page.search_term_list],
                     source=authors,
                     licence=page.licence,
                     reviewed=page.is_reviewed,
                     updated=page.updated_on.isoformat(),
                     citation=citation,
-                    plain_language=True,
                     sensitive=page.sensitive,
-                    extra={
-                        "html": _CITE.sub("", section["html"])
-                        + "".join(
-                            f"<h4>{escape(i['name'])}</h4>{_CITE.sub('', i['html'])}"
-                            for i in section["items"]
-                        )
-                    },
+                    html=_CITE.sub("", section["html"])
+                    + "".join(
+                        f"<h4>{escape(i['name'])}</h4>{_CITE.sub('', i['html'])}"
+                        for i in section["items"]
+                    ),
                 )
             )
     return passages
@@ -151,29 +123,20 @@ def medquad_passages() -> list[Passage]:
         .select_related("document")
         .order_by("document_id", "position")
     )
-    passages = []
-    for a in rows.iterator(chunk_size=5000):
-        d = a.document
-        publisher = PUBLISHERS.get(d.source, d.source)
-        passages.append(
-            Passage(
-                id=a.answer_id,
-                origin="medquad",
-                kind=MEDQUAD_QTYPE_TO_KIND.get(a.qtype, "other-information"),
-                focus=d.focus,
-                synonyms=tuple(d.synonyms),
-                question=a.question,
-                text=a.answer,
-                title=d.focus or a.question,
-                url=d.url,
-                source=publisher,
-                licence=d.licence,
-                citation=f"{publisher}. {d.focus}. {d.url} (via MedQuAD, {d.licence}).",
-                plain_language=d.source in PLAIN_LANGUAGE_SOURCES,
-                extra={"record": d.get_absolute_url()},
-            )
+    return [
+        medquad_passage(
+            answer_id=a.answer_id,
+            qtype=a.qtype,
+            question=a.question,
+            answer=a.answer,
+            focus=a.document.focus,
+            synonyms=a.document.synonyms,
+            url=a.document.url,
+            source=a.document.source,
+            record_url=a.document.get_absolute_url(),
         )
-    return passages
+        for a in rows.iterator(chunk_size=5000)
+    ]
 
 
 def _fingerprint() -> tuple[Any, ...]:

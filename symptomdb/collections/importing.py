@@ -18,7 +18,12 @@ from django.db import transaction
 from symptomdb.caching import invalidate_pages
 from symptomdb.collections.models import CollectionAnswer, CollectionDocument
 from symptomdb.collections.safety import lint_passage, passage_is_sensitive
-from symptomdb.importers.medquad import LICENCE, MedQuADDocument, medquad_files, parse_medquad_file
+from symptomdb.importers.medquad import (
+    MedQuADDocument,
+    licence_for,
+    medquad_files,
+    parse_medquad_file,
+)
 from symptomdb.topics.safe_messaging import blocking_rules
 
 BATCH = 2000
@@ -74,7 +79,7 @@ def import_medquad(
                     semantic_types=list(d.semantic_types),
                     semantic_group=d.semantic_group,
                     synonyms=list(d.synonyms),
-                    licence=LICENCE,
+                    licence=licence_for(d.source),
                     answers_withheld=d.answers_withheld,
                 )
                 for d in documents

@@ -6,21 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from symptomdb.collections.models import CollectionDocument
-
-PUBLISHERS = {
-    "CancerGov": "National Cancer Institute (cancer.gov)",
-    "GARD": "Genetic and Rare Diseases Information Center (GARD)",
-    "GHR": "Genetics Home Reference (NLM)",
-    "MPlusHealthTopics": "MedlinePlus Health Topics (NLM)",
-    "NIDDK": "National Institute of Diabetes and Digestive and Kidney Diseases",
-    "NINDS": "National Institute of Neurological Disorders and Stroke",
-    "NIHSeniorHealth": "NIHSeniorHealth (NIH)",
-    "NHLBI": "National Heart, Lung, and Blood Institute",
-    "CDC": "Centers for Disease Control and Prevention",
-    "ADAM": "MedlinePlus A.D.A.M. Medical Encyclopedia",
-    "MPlusDrugs": "MedlinePlus Drug Information",
-    "MPlusHerbsSupplements": "MedlinePlus Herbs and Supplements",
-}
+from symptomdb.importers.medquad import publisher_name
 
 
 def collection_document(request: HttpRequest, pk: int) -> HttpResponse:
@@ -33,6 +19,6 @@ def collection_document(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "document": document,
             "answers": document.answers.all(),
-            "publisher": PUBLISHERS.get(document.source, document.source),
+            "publisher": publisher_name(document.source),
         },
     )

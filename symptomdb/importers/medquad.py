@@ -26,8 +26,10 @@ __all__ = [
     "MedQuADPair",
     "answer_id",
     "iter_medquad",
+    "licence_for",
     "medquad_files",
     "parse_medquad_file",
+    "publisher_name",
 ]
 
 LICENCE = "CC BY 4.0"
@@ -87,6 +89,40 @@ class MedQuADDocument:
 PLAIN_LANGUAGE_SOURCES = frozenset(
     ["ADAM", "MPlusHealthTopics", "MPlusDrugs", "MPlusHerbsSupplements", "NIHSeniorHealth"]
 )
+
+
+# Who published each MedQuAD source, as readers should see it.
+PUBLISHERS = {
+    "CancerGov": "National Cancer Institute (cancer.gov)",
+    "GARD": "Genetic and Rare Diseases Information Center (GARD)",
+    "GHR": "Genetics Home Reference (NLM)",
+    "MPlusHealthTopics": "MedlinePlus Health Topics (NLM)",
+    "NIDDK": "National Institute of Diabetes and Digestive and Kidney Diseases",
+    "NINDS": "National Institute of Neurological Disorders and Stroke",
+    "NIHSeniorHealth": "NIHSeniorHealth (NIH)",
+    "NHLBI": "National Heart, Lung, and Blood Institute",
+    "CDC": "Centers for Disease Control and Prevention",
+    "ADAM": "MedlinePlus A.D.A.M. Medical Encyclopedia",
+    "MPlusDrugs": "MedlinePlus Drug Information",
+    "MPlusHerbsSupplements": "MedlinePlus Herbs and Supplements",
+}
+# MedQuAD itself is CC BY 4.0, but that covers the collection, not the publishers' text:
+# the A.D.A.M. encyclopedia and MedlinePlus drug and herb pages are licensed content that
+# MedQuAD ships without answers; the others are pages of U.S. government sites, each under
+# its own site's terms.
+WITHHELD_SOURCES = frozenset({"ADAM", "MPlusDrugs", "MPlusHerbsSupplements"})
+
+
+def publisher_name(source: str) -> str:
+    """The publisher of a MedQuAD source ("GARD" -> "Genetic and Rare Diseases …")."""
+    return PUBLISHERS.get(source, source)
+
+
+def licence_for(source: str) -> str:
+    """The terms a MedQuAD source's text comes under, truthfully and briefly (≤ 60 chars)."""
+    if source in WITHHELD_SOURCES:
+        return "publisher's copyright: text withheld, read it at the source"
+    return "U.S. government site's terms; via MedQuAD (CC BY 4.0)"
 
 
 def answer_id(source: str, doc_id: str, position: int) -> str:

@@ -114,6 +114,7 @@ FRONT_MATTER_FIELDS = (
     "title",
     "summary",
     "synonyms",
+    "search_terms",
     "category",
     "sensitive",
     "codes",
@@ -196,6 +197,9 @@ class TopicDocument:
     authors: tuple[PersonRecord, ...]
     provenance: Provenance
     synonyms: tuple[str, ...] = ()
+    # How readers ask about the topic without naming it ("cut myself"): matched as names
+    # when answering, never shown as the topic's other names.
+    search_terms: tuple[str, ...] = ()
     sensitive: bool = False
     codes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     reviewed: dt.date | None = None
@@ -658,6 +662,12 @@ def parse_topic_markdown(text: str, path: str, today: dt.date) -> TopicDocument:
     ):
         errors.add(line_of("synonyms"), "synonyms", "expected a list of non-empty strings")
         synonyms_raw = []
+    terms_raw = data.get("search_terms") or []
+    if not isinstance(terms_raw, list) or not all(
+        isinstance(s, str) and s.strip() for s in terms_raw
+    ):
+        errors.add(line_of("search_terms"), "search_terms", "expected a list of non-empty strings")
+        terms_raw = []
     category = _text(data.get("category"), "category", line_of("category"), errors, False)
     if category and category not in CATEGORY_IDS:
         errors.add(
@@ -779,6 +789,7 @@ def parse_topic_markdown(text: str, path: str, today: dt.date) -> TopicDocument:
         authors=authors,
         provenance=provenance,
         synonyms=tuple(s.strip() for s in synonyms_raw),
+        search_terms=tuple(s.strip() for s in terms_raw),
         sensitive=sensitive,
         codes=codes,
         reviewed=reviewed,
@@ -893,6 +904,7 @@ def render_topic_markdown(doc: TopicDocument) -> str:
         "title": doc.title,
         "summary": doc.summary,
         "synonyms": list(doc.synonyms),
+        **({"search_terms": list(doc.search_terms)} if doc.search_terms else {}),
         "category": doc.category,
         "sensitive": doc.sensitive,
         "codes": doc.codes_dict(),

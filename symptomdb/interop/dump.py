@@ -52,6 +52,7 @@ def topic_record(doc: TopicDocument, url: str = "") -> dict[str, Any]:
         "title": doc.title,
         "summary": doc.summary,
         "synonyms": list(doc.synonyms),
+        "search_terms": list(doc.search_terms),
         "category": doc.category,
         "sensitive": doc.sensitive,
         "status": doc.status,
@@ -200,6 +201,7 @@ def _document(obj: dict[str, Any], f: _Fields) -> TopicDocument | None:
         f.add("sensitive", "expected true or false")
     related = [str(s) for s in f.items(obj, "related", "related")]
     synonyms = [str(s) for s in f.items(obj, "synonyms", "synonyms")]
+    search_terms = [str(s) for s in f.items(obj, "search_terms", "search_terms")]
     created, updated = f.date(obj, "created"), f.date(obj, "updated")
     next_due, reviewed = f.date(obj, "next_review_due"), f.date(obj, "reviewed", required=False)
     doc_fields = {
@@ -225,6 +227,7 @@ def _document(obj: dict[str, Any], f: _Fields) -> TopicDocument | None:
         authors=authors,
         provenance=provenance,
         synonyms=tuple(synonyms),
+        search_terms=tuple(search_terms),
         sensitive=bool(sensitive),
         codes=tuple(codes),
         reviewed=reviewed,

@@ -189,6 +189,7 @@ def page_to_document(page: TopicPage, live: bool) -> TopicDocument:
         authors=tuple(person(a.person) for a in page.authors.all()),
         provenance=Provenance(page.source_organisation, page.licence, page.source_url),
         synonyms=tuple(page.synonym_list),
+        search_terms=tuple(page.search_term_list),
         sensitive=page.sensitive,
         codes=tuple((system, tuple(values)) for system, values in codes.items()),
         reviewed=page.reviewed_on,
@@ -342,6 +343,7 @@ def _apply(page: TopicPage, doc: TopicDocument, pages_by_slug: dict[str, Page]) 
     page.slug = doc.slug
     page.summary = doc.summary
     page.synonyms = "\n".join(doc.synonyms)
+    page.search_terms = "\n".join(doc.search_terms)
     page.category = doc.category
     page.sensitive = doc.sensitive
     page.created_on = doc.created

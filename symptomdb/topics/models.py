@@ -174,6 +174,11 @@ class TopicPage(Page):
 
     summary = models.TextField(max_length=400, help_text="One or two plain sentences.")
     synonyms = models.TextField(blank=True, help_text="Other names readers use, one per line.")
+    search_terms = models.TextField(
+        blank=True,
+        help_text='How readers ask about this topic without naming it ("cut myself"), one '
+        "per line: found by answering, never shown as the topic's other names.",
+    )
     category = models.CharField(max_length=40, choices=CATEGORIES, default="mental-health")
     sensitive = models.BooleanField(
         default=False,
@@ -194,6 +199,7 @@ class TopicPage(Page):
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("synonyms"),
+        FieldPanel("search_terms"),
         MultiFieldPanel(
             [FieldPanel("category"), FieldPanel("sensitive"), InlinePanel("codes", label="Code")],
             heading="Classification",
@@ -252,6 +258,11 @@ class TopicPage(Page):
     def synonym_list(self) -> list[str]:
         """The synonyms as a list, in the order written."""
         return [s.strip() for s in self.synonyms.splitlines() if s.strip()]
+
+    @property
+    def search_term_list(self) -> list[str]:
+        """The search terms as a list, in the order written."""
+        return [s.strip() for s in self.search_terms.splitlines() if s.strip()]
 
     @cached_property
     def medical_review(self) -> ReviewStatus | None:

@@ -90,3 +90,33 @@ def test_the_index_asks_the_database_again_only_after_a_publish_or_a_while(
     monkeypatch.setitem(building._cache, "checked", 0.0)  # long ago
     with django_assert_num_queries(2):  # type: ignore[operator]
         building.get_answer_index()
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        # Readers' own words, from the consumer questions that used to get no answer.
+        ("how do i stop cutting", "coping"),
+        ("my daughter cuts herself what do i do", "helping-others"),
+        ("why do people cut themselves", "causes"),
+        ("how can I stop self harming", "coping"),
+        ("my boyfriend cuts himself, how do I help him", "helping-others"),
+        ("what makes someone cut themselves", "causes"),
+    ],
+)
+def test_readers_phrasing_is_answered_from_the_right_section(
+    question: str, section: str, loaded_site: list[TopicDocument]
+) -> None:
+    out = io.StringIO()
+    call_command("ask", question, "--json", stdout=out)
+    data = json.loads(out.getvalue())
+    assert data["parts"], f"no answer for {question!r}"
+    assert data["parts"][0]["id"] == f"topic:self-injury#{section}"
+
+
+def test_a_phrase_that_finds_a_topic_is_not_shown_as_its_other_name(
+    client: Client, loaded_site: list[TopicDocument]
+) -> None:
+    html = client.get("/topics/self-injury/").content.decode()
+    assert "Also called:" in html and "NSSI" in html
+    assert "cut themselves" not in html.split("Also called:")[1].split("</p>")[0]

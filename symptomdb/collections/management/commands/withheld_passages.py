@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from symptomdb.collections.models import CollectionAnswer
 from symptomdb.collections.safety import relint_answers
-from symptomdb.collections.views import PUBLISHERS
+from symptomdb.importers.medquad import publisher_name
 
 
 class Command(BaseCommand):
@@ -34,7 +34,7 @@ class Command(BaseCommand):
         count = 0
         for row in rows:
             document = row.document
-            publisher = PUBLISHERS.get(document.source, document.source)
+            publisher = publisher_name(document.source)
             self.stdout.write(
                 f"{row.answer_id} — {document.focus or document.doc_id} ({publisher}, "
                 f"{document.collection}): {row.question}"
