@@ -250,6 +250,7 @@ class Hit:
     focus_matched: bool
     kind_matched: bool
     similarity: float = 0.0  # MiniLM cosine to the question (0 without semantic ranking)
+    words_matched: bool = False  # the question shares a word with its question or text
 
 
 SEMANTIC_WORDS = 24
@@ -513,6 +514,16 @@ class AnswerIndex:
         matrix = np.column_stack([np.asarray(columns[f], dtype=np.float64) for f in FEATURES])
         return Candidates(ids, matrix.reshape(len(ids), len(FEATURES)), strength, kind_hit)
 
+    def find(self, query: str, kinds: Sequence[str], k: int = 10) -> list[Hit]:
+        """Search results for a search box: ranked as ``search`` does, keeping only passages
+        that share a word with the query, are about something it names, or are close to it in
+        meaning (the ranker's similarity bar); a query of nonsense finds nothing."""
+        return [
+            h
+            for h in self.search(query, kinds, k)
+            if h.words_matched or h.focus_matched or h.similarity >= self.ranker.min_similarity
+        ]
+
     def search(
         self,
         question: str,
@@ -554,6 +565,10 @@ class AnswerIndex:
                 bool(found.focus[j] > 0),
                 bool(found.kind_matched[j]),
                 float(found.matrix[j, FEATURES.index("semantic")]),
+                bool(
+                    found.matrix[j, FEATURES.index("question_bm25")] > 0
+                    or found.matrix[j, FEATURES.index("answer_bm25")] > 0
+                ),
             )
             for j in ranked[:k]
         ]

@@ -9,7 +9,7 @@ the files in the benchmarks and ``eval-liveqa`` — so what is measured is what 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from symptomdb.answering.question_types import MEDQUAD_QTYPE_TO_KIND
@@ -69,6 +69,10 @@ class Passage:
     plain_language: bool = False
     sensitive: bool = False
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # The text as sentences for the answer's lead, citation numbers kept ("… [2]."); the
+    # references they point to are ``references`` (number n is references[n - 1]).
+    sentences: tuple[str, ...] = field(default=(), compare=False, hash=False)
+    references: tuple[str, ...] = field(default=(), compare=False, hash=False)
 
     @property
     def heading(self) -> str:
@@ -88,6 +92,33 @@ _MARKDOWN_NOISE = re.compile(r"\s*\[@[^\]]*\]|[*_`#>]|\[([^\]]*)\]\([^)]*\)")
 def plain_text(markdown: str) -> str:
     """A section's Markdown as plain words: citation keys, marks and link targets removed."""
     return " ".join(_MARKDOWN_NOISE.sub(lambda m: m.group(1) or " ", markdown).split())
+
+
+_CITATION = re.compile(r"\s*\[(@[^\]]+)\]")
+_CITATION_KEY = re.compile(r"@([A-Za-z0-9][A-Za-z0-9_.:-]*)")
+_NOT_PROSE = re.compile(r"(?:[-*+]|\d+[.)]|#+|>|\|)\s")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(¿¡])")
+
+
+def cited_sentences(markdown: str, numbers: Mapping[str, int]) -> tuple[str, ...]:
+    """The Markdown's plain sentences with each citation kept as its number ("… [1, 2].");
+    citation keys not in ``numbers`` are dropped."""
+
+    def number(match: re.Match[str]) -> str:
+        found = [numbers[k] for k in _CITATION_KEY.findall(match.group(1)) if k in numbers]
+        return f" [{', '.join(str(n) for n in found)}]" if found else ""
+
+    # Paragraphs only: list items and headings stay in the whole section, not in a lead.
+    prose = "\n\n".join(
+        block
+        for block in re.split(r"\n\s*\n", markdown)
+        if block.strip() and not _NOT_PROSE.match(block.strip())
+    )
+    marked = _CITATION.sub(lambda m: number(m).replace("[", "\x00").replace("]", "\x01"), prose)
+    text = plain_text(marked).replace("\x00", "[").replace("\x01", "]")
+    return tuple(
+        s.strip() for s in _SENTENCE_END.split(text) if s.strip() and not s.strip().endswith(":")
+    )
 
 
 def section_anchors(kinds: Iterable[str]) -> list[str]:
@@ -122,8 +153,10 @@ def topic_passage(
     citation: str = "",
     sensitive: bool = False,
     html: str = "",
+    references: Sequence[str] = (),
 ) -> Passage:
-    """One section of one of our topics; ``body`` and the items' descriptions are Markdown."""
+    """One section of one of our topics; ``body`` and the items' descriptions are Markdown,
+    and ``references`` the page's reference keys in the order they are numbered."""
     text = " ".join(
         p for p in (plain_text(body), " ".join(f"{n}: {plain_text(d)}" for n, d in items)) if p
     )
@@ -145,6 +178,8 @@ def topic_passage(
         plain_language=True,
         sensitive=sensitive,
         extra={"html": html} if html else {},
+        sentences=cited_sentences(body, {k: n for n, k in enumerate(references, start=1)}),
+        references=tuple(references),
     )
 
 
@@ -179,4 +214,5 @@ def medquad_passage(
         citation=f"{publisher}. {focus}. {url} (via MedQuAD).",
         plain_language=source in PLAIN_LANGUAGE_SOURCES,
         extra={"record": record_url} if record_url else {},
+        sentences=tuple(s.strip() for s in _SENTENCE_END.split(answer or "") if s.strip()),
     )

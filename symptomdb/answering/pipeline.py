@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from symptomdb.answering.compose import choose_lead
 from symptomdb.answering.index import AnswerIndex, Hit
 from symptomdb.answering.question_types import question_types
 from symptomdb.answering.question_types_es import question_types_es
@@ -55,6 +56,9 @@ class AnswerPart:
 
     kind: str
     hit: Hit
+    # The few sentences of the passage that answer the question, citations kept
+    # (``compose.choose_lead``); the whole passage follows on request.
+    lead: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,11 +147,14 @@ def answer_question(
     for kind in kinds:
         for hit in ranked:
             if hit.passage.kind == kind and hit.passage.id not in used and _confident(hit, bar):
-                parts.append(AnswerPart(kind, hit))
+                parts.append(AnswerPart(kind, hit, choose_lead(asked, hit.passage.sentences)))
                 used.add(hit.passage.id)
                 break
     if not parts and ranked and _confident(ranked[0], bar):
-        parts.append(AnswerPart(ranked[0].passage.kind, ranked[0]))
+        best = ranked[0]
+        parts.append(
+            AnswerPart(best.passage.kind, best, choose_lead(asked, best.passage.sentences))
+        )
         used.add(ranked[0].passage.id)
     related = tuple(h for h in ranked if h.passage.id not in used and _confident(h, bar))[:5]
     withheld = screen.level == CrisisLevel.EMERGENCY

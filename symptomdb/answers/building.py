@@ -7,7 +7,6 @@ imported collections change (see ``_current_fingerprint``).
 from __future__ import annotations
 
 import logging
-import re
 import threading
 import time
 from html import escape
@@ -31,8 +30,6 @@ from symptomdb.caching import current_generation
 from symptomdb.collections.models import CollectionAnswer
 from symptomdb.topics.models import TopicPage
 
-# Citation links point into the topic page's reference list; an answer links the page instead.
-_CITE = re.compile(r'<sup class="cite">.*?</sup>')
 logger = logging.getLogger(__name__)
 _lock = threading.Lock()
 # At most this many new texts are encoded while building an index (about 4 ms each: a
@@ -86,6 +83,12 @@ def topic_passages(language: str = "en") -> list[Passage]:
     for page in pages:
         authors = ", ".join(a.person.name for a in page.authors.select_related("person"))
         citation = f"{authors}. {page.title}. symptomdb; updated {page.updated_on:%Y-%m-%d}."
+        references = [ref.key for ref in page.ordered_references()]
+
+        def on_page(html: str, url: str = page.url) -> str:
+            # Citation links point into the topic page's reference list, wherever shown.
+            return html.replace('href="#ref-', f'href="{url}#ref-')
+
         for block, section in zip(page.body, page.rendered_sections(), strict=True):
             value = block.value
             passages.append(
@@ -105,11 +108,13 @@ def topic_passages(language: str = "en") -> list[Passage]:
                     updated=page.updated_on.isoformat(),
                     citation=citation,
                     sensitive=page.sensitive,
-                    html=_CITE.sub("", section["html"])
-                    + "".join(
-                        f"<h4>{escape(i['name'])}</h4>{_CITE.sub('', i['html'])}"
-                        for i in section["items"]
+                    html=on_page(
+                        section["html"]
+                        + "".join(
+                            f"<h4>{escape(i['name'])}</h4>{i['html']}" for i in section["items"]
+                        )
                     ),
+                    references=references,
                 )
             )
     return passages

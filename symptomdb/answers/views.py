@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from symptomdb.answering.passages import Passage
 from symptomdb.answering.pipeline import answer_question
 from symptomdb.answering.question_types_es import looks_spanish
 from symptomdb.answers.building import get_answer_index, get_spanish_answer_index
@@ -14,6 +19,29 @@ from symptomdb.helpfinder.resources import load_crisis_resources
 from symptomdb.vocabulary import KIND_BY_ID
 
 MAX_QUESTION = 2000
+
+
+_NUMBERS = re.compile(r"\[(\d+(?:, \d+)*)\]")
+
+
+def lead_html(sentences: tuple[str, ...], passage: Passage) -> SafeString:
+    """The lead sentences as HTML, each citation number a link to its reference on the page
+    the passage comes from."""
+    page = passage.url.split("#", 1)[0]
+
+    def links(match: re.Match[str]) -> str:
+        out = []
+        for number in match.group(1).split(", "):
+            n = int(number)
+            if 1 <= n <= len(passage.references):
+                key = passage.references[n - 1]
+                out.append(f'<a href="{escape(page)}#ref-{escape(key)}">{n}</a>')
+            else:
+                out.append(str(n))
+        return f'<sup class="cite">[{",".join(out)}]</sup>'
+
+    text = " ".join(_NUMBERS.sub(links, str(escape(s))) for s in sentences)
+    return mark_safe(text)
 
 
 def ask(request: HttpRequest) -> HttpResponse:
@@ -41,7 +69,11 @@ def ask(request: HttpRequest) -> HttpResponse:
             answer=answer,
             help=answer.help,
             parts=[
-                (KIND_BY_ID[p.kind].label if p.kind in KIND_BY_ID else p.kind, p.hit.passage)
+                (
+                    KIND_BY_ID[p.kind].label if p.kind in KIND_BY_ID else p.kind,
+                    p.hit.passage,
+                    lead_html(p.lead, p.hit.passage),
+                )
                 for p in answer.parts
             ],
             related=[h.passage for h in answer.related],

@@ -55,6 +55,15 @@ class PassageOut(Schema):
 
 class PartOut(PassageOut):
     score: float
+    lead: list[str] = Field(
+        description="The few sentences of the passage that answer the question, in its own "
+        "words and order; citations kept as numbers, `[n]` being `references[n-1]`. Show "
+        "them first, then `text` on request."
+    )
+    references: list[str] = Field(
+        description="For symptomdb topics: the page's reference keys in numbered order "
+        "(each at `url` without its fragment, `#ref-<key>`); empty otherwise."
+    )
 
 
 class AnswerOut(Schema):

@@ -135,7 +135,7 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:
     hits = (
         []
         if withheld
-        else get_answer_index().search(params.q, question_types(params.q), k=MAX_RESULTS)
+        else get_answer_index().find(params.q, question_types(params.q), k=MAX_RESULTS)
     )
     page = page_of(hits, params, request)
     page["items"] = [hit_to_dict(hit, request) for hit in page["items"]]

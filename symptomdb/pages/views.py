@@ -37,7 +37,7 @@ class SearchResult:
 
 def _results(query: str) -> list[SearchResult]:
     """Group the index's ranked passages by the page they belong to, best page first."""
-    hits = get_answer_index().search(query, question_types(query), k=MAX_RESULTS * 3)
+    hits = get_answer_index().find(query, question_types(query), k=MAX_RESULTS * 3)
     results: dict[str, SearchResult] = {}
     for hit in hits:
         p = hit.passage

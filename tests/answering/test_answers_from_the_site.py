@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pytest
 from django.core.management import call_command
@@ -60,14 +61,20 @@ def test_question_we_cannot_answer_says_so(
     assert "We have no good answer to this question in our sources" in html
 
 
-def test_answer_keeps_the_topics_lists_and_drops_dangling_citation_links(
+def test_answer_leads_with_cited_sentences_and_keeps_the_whole_section_with_its_lists(
     client: Client, loaded_site: list[TopicDocument]
 ) -> None:
     html = client.get("/ask/", {"q": FLAGSHIP}).content.decode()
     causes = html[html.index('data-kind="causes"') :]
     causes = causes[: causes.index("</article>")]
+    lead = causes[causes.index('class="answer-lead"') : causes.index("<details")]
+    assert 0 < len(re.sub(r"<[^>]+>", "", lead).split()) <= 80  # a few sentences, not 500 words
+    # Citations are kept and link to the reference on the topic page, in the lead and in
+    # the whole section; no citation key is left raw, no link dangles on this page.
+    assert 'class="cite"' in lead and 'href="/topics/self-injury/#ref-' in lead
+    assert "[@" not in causes and 'href="#ref-' not in causes
+    assert "<summary>Read the whole section</summary>" in causes
     assert "<li>" in causes  # the topic's own list, not flattened text
-    assert 'class="cite"' not in causes and "[@" not in causes
 
 
 def test_the_index_asks_the_database_again_only_after_a_publish_or_a_while(

@@ -133,7 +133,8 @@ SELF_HARM_AND_SUICIDE = [
     ("why do people self harm", ("causes",)),
     ("what are the warning signs of suicide", ("symptoms",)),
     ("is self harm a sign of borderline personality disorder", ("symptoms",)),
-    ("how can I stop self-harming", ("treatment",)),
+    # Stopping a behaviour of one's own asks how to cope with the urge (issue 14).
+    ("how can I stop self-harming", ("coping",)),
     ("how do i tell my parents i self harm", ("seek-help",)),
     ("is there a suicide hotline I can call", ("seek-help",)),
     ("are there support groups for people who self-injure", ("support",)),

@@ -44,7 +44,9 @@ def test_medquad_records_are_found_with_their_publisher_and_withheld_text_is_nul
     assert with_text["snippet"] == "A test answer written for this test."
     assert with_text["source_url"] == "https://example.org/topic"
     assert with_text["url"].startswith("http://testserver/collections/medquad/")
-    assert with_text["licence"] == "CC BY 4.0" and with_text["reviewed"] is None
+    # The publisher's text is under its own site's terms; CC BY 4.0 is MedQuAD's, not its.
+    assert with_text["licence"] == "U.S. government site's terms; via MedQuAD (CC BY 4.0)"
+    assert with_text["reviewed"] is None
     withheld = [item for item in medquad if item["snippet"] is None]
     assert withheld and all(item["source_url"] == "https://example.org/topic" for item in withheld)
 

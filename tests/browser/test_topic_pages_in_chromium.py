@@ -89,3 +89,27 @@ def test_crisis_question_from_the_home_page_shows_help_first(page: Page, live_si
     expect(help_block.get_by_role("heading")).to_have_text(calm)
     first_heading = page.locator("main h2, main h1").first
     expect(first_heading).to_have_text(calm)
+
+
+def test_on_a_phone_the_seed_question_is_answered_within_two_screens(
+    page: Page, live_site: str
+) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_site}/ask/?q=What+are+the+causes+and+treatments+for+self-injury%3F")
+    parts = page.locator("article.answer-part")
+    expect(parts).to_have_count(2)
+    # Both leads, and each part's "read the whole section", come before two phone screens.
+    last_summary = parts.nth(1).locator("summary")
+    expect(last_summary).to_have_text("Read the whole section")
+    box = last_summary.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 2 * 844, box
+    # A lead's citation opens the reference on the topic page.
+    citation = parts.first.locator(".answer-lead sup.cite a").first
+    href = citation.get_attribute("href")
+    assert href and href.startswith("/topics/self-injury/#ref-")
+    citation.click()
+    expect(page.locator(href.split("/")[-1])).to_be_in_viewport()
+    # The whole section opens in place.
+    page.go_back()
+    parts.first.locator("summary").click()
+    expect(parts.first.locator(".answer-text li").first).to_be_visible()

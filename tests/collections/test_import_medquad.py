@@ -40,7 +40,7 @@ def test_import_keeps_questions_without_answers_with_source_and_url(tmp_path: Pa
     withheld = CollectionDocument.objects.get(file="10_MPlus_ADAM_QA/0000043.xml")
     assert withheld.answers_withheld and withheld.url == "https://example.org/topic"
     assert [a.answer for a in withheld.answers.all()] == ["", ""]
-    assert withheld.licence == "CC BY 4.0"
+    assert withheld.licence == "publisher's copyright: text withheld, read it at the source"
 
 
 def test_rerun_updates_in_place(tmp_path: Path) -> None:
@@ -86,7 +86,9 @@ def test_imported_document_page_shows_attribution_and_links_withheld_answers(
     run(small_tree(tmp_path))
     withheld = CollectionDocument.objects.get(file="10_MPlus_ADAM_QA/0000043.xml")
     html = client.get(withheld.get_absolute_url()).content.decode()
-    assert "MedlinePlus A.D.A.M. Medical Encyclopedia" in html and "CC BY 4.0" in html
+    assert "MedlinePlus A.D.A.M. Medical Encyclopedia" in html
+    assert "publisher&#x27;s copyright: text withheld, read it at the source" in html
+    assert "CC BY 4.0" not in html
     assert "not included here for copyright reasons" in html
     assert 'href="https://example.org/topic"' in html
     shown = CollectionDocument.objects.get(file="2_GARD_QA/0000042.xml")

@@ -42,7 +42,13 @@ def answer_to_dict(answer: Answer) -> dict[str, Any]:
         "withheld_for_safety": answer.withheld,
         "confident": answer.confident,
         "parts": [
-            {"kind": p.kind, "score": round(p.hit.score, 3), **passage(p.hit.passage)}
+            {
+                "kind": p.kind,
+                "score": round(p.hit.score, 3),
+                **passage(p.hit.passage),
+                "lead": list(p.lead),
+                "references": list(p.hit.passage.references),
+            }
             for p in answer.parts
         ],
         "related": [passage(h.passage) for h in answer.related],
@@ -89,8 +95,8 @@ class Command(BaseCommand):
             label = KIND_BY_ID[part.kind].label if part.kind in KIND_BY_ID else part.kind
             lines.append(f"{label.upper()} — {p.title}")
             lines.append(
-                p.text[:1200] + ("…" if len(p.text) > 1200 else "")
-                if p.text
+                " ".join(part.lead) + f"\n  Read the whole section: {p.url}"
+                if part.lead
                 else f"{p.heading} Read the answer at {p.url}"
             )
             note = (

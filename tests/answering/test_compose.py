@@ -1,0 +1,36 @@
+"""The answer's lead: the passage's own sentences that answer the question."""
+
+from __future__ import annotations
+
+from symptomdb.answering.compose import LEAD_WORDS, choose_lead
+from symptomdb.answering.passages import cited_sentences
+
+SECTION = (
+    "Treatment starts with a kind, unhurried assessment by someone trained in mental health "
+    "[@nice]. Talking therapies are the main treatment for self-harm and help most people "
+    "[@hawton; @nice]. Dialectical behaviour therapy teaches skills for intense emotions and "
+    "has the strongest evidence in young people [@hawton]. There is no medicine that treats "
+    "self-harm itself, but medicine can treat a condition such as depression that comes with "
+    "it [@nice]. Families can join some sessions when the person wants them to."
+)
+NUMBERS = {"nice": 1, "hawton": 2}
+
+
+def test_sentences_keep_their_citations_as_numbers() -> None:
+    sentences = cited_sentences(SECTION, NUMBERS)
+    assert sentences[1].endswith("help most people [2, 1].")
+    assert not any("@" in s for s in sentences)
+
+
+def test_the_lead_is_the_sentences_that_answer_in_their_own_order() -> None:
+    sentences = cited_sentences(SECTION, NUMBERS)
+    lead = choose_lead("what medication helps with self harm", sentences)
+    assert any(s.startswith("There is no medicine that treats self-harm itself") for s in lead)
+    assert list(lead) == [s for s in sentences if s in lead]  # the passage's order
+    assert sum(len(s.split()) for s in lead) <= LEAD_WORDS
+
+
+def test_a_short_passage_is_its_own_lead_and_nothing_matching_gives_the_opening() -> None:
+    assert choose_lead("anything", ["One.", "Two."]) == ("One.", "Two.")
+    assert choose_lead("zzqxv", cited_sentences(SECTION, NUMBERS))[0].startswith("Treatment starts")
+    assert choose_lead("anything", []) == ()
