@@ -11,9 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from symptomdb.answering.passages import Passage
-from symptomdb.answering.pipeline import answer_question
-from symptomdb.answering.question_types_es import looks_spanish
-from symptomdb.answers.building import get_answer_index, get_spanish_answer_index
+from symptomdb.answers.asking import answer_for
 from symptomdb.helpfinder.counters import count_screen
 from symptomdb.helpfinder.resources import load_crisis_resources
 from symptomdb.vocabulary import KIND_BY_ID
@@ -58,12 +56,9 @@ def ask(request: HttpRequest) -> HttpResponse:
     }
     if question:
         # Spanish on the Spanish pages, and a Spanish question typed into the English box.
-        spanish = (get_language() or "en").startswith("es") or looks_spanish(question)
-        if spanish:
-            index, language = get_spanish_answer_index(), "es"
-        else:
-            index, language = get_answer_index(), "en"
-        answer = answer_question(index, question, country=country, language=language)
+        # Spanish on the Spanish pages, and a Spanish question typed into the English box.
+        page_spanish = (get_language() or "en").startswith("es")
+        answer = answer_for(question, country, "es" if page_spanish else None)
         count_screen("ask", answer.screen.level)
         context.update(
             answer=answer,

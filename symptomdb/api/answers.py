@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from symptomdb.answering.pipeline import answer_question
-from symptomdb.answers.building import get_answer_index
+from symptomdb.answers.asking import answer_for
 from symptomdb.answers.management.commands.ask import answer_to_dict
 from symptomdb.api.caching import never_store
 from symptomdb.api.errors import ErrorOut
@@ -26,6 +25,12 @@ class AnswerParams(Schema):
         min_length=2,
         max_length=2,
         description="ISO 3166 alpha-2 code the reader chose.",
+    )
+    lang: Literal["en", "es"] | None = Field(
+        default=None,
+        description="Answer in English (topics and MedQuAD) or Spanish (the Spanish topics, "
+        "help worded in Spanish). Left out: a question that looks Spanish is answered in "
+        "Spanish.",
     )
 
 
@@ -92,6 +97,6 @@ def answer(request: HttpRequest, params: Query[AnswerParams]) -> dict[str, Any]:
 
     The question is not stored or logged; only a daily count per screen level is kept.
     """
-    result = answer_question(get_answer_index(), params.q, country=params.country)
+    result = answer_for(params.q, params.country, params.lang)
     count_screen("api", result.screen.level)
     return answer_to_dict(result)

@@ -127,3 +127,33 @@ def test_a_phrase_that_finds_a_topic_is_not_shown_as_its_other_name(
     html = client.get("/topics/self-injury/").content.decode()
     assert "Also called:" in html and "NSSI" in html
     assert "cut themselves" not in html.split("Also called:")[1].split("</p>")[0]
+
+
+SPANISH = "¿Cuáles son las causas y el tratamiento de la autolesión?"
+
+
+def test_spanish_answers_come_from_the_api_and_the_cli_as_well_as_the_page(
+    client: Client, db: None
+) -> None:
+    import datetime as dt
+
+    from symptomdb.importers.topic_markdown import read_topic_tree
+    from symptomdb.topics.loading import load_documents
+    from tests.conftest import STARTER_DIR
+
+    load_documents(read_topic_tree(STARTER_DIR, dt.date.today()))  # English and Spanish
+    data = client.get("/api/v1/answer", {"q": SPANISH, "lang": "es"}).json()
+    assert [(p["kind"], p["id"]) for p in data["parts"]] == [
+        ("causes", "topic:autolesion#causes"),
+        ("treatment", "topic:autolesion#treatment"),
+    ]
+    assert data["parts"][0]["lead"] and data["help"] is not None
+    # Left out, a Spanish question is still answered in Spanish; `en` asks the English index.
+    guessed = client.get("/api/v1/answer", {"q": SPANISH}).json()
+    assert guessed["parts"][0]["id"].startswith("topic:autolesion#")
+    english = client.get("/api/v1/answer", {"q": SPANISH, "lang": "en"}).json()
+    assert not any(p["id"].startswith("topic:autolesion#") for p in english["parts"])
+    out = io.StringIO()
+    call_command("ask", SPANISH, "--lang", "es", "--json", stdout=out)
+    assert json.loads(out.getvalue())["parts"][0]["id"].startswith("topic:autolesion#")
+    assert client.get("/api/v1/answer", {"q": SPANISH, "lang": "de"}).status_code == 422

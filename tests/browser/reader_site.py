@@ -44,9 +44,18 @@ def import_medquad_record(env: dict[str, str], folder: Path) -> None:
 
 
 def record_path(page: Page, base_url: str) -> str:
-    """The imported record's page, found the way a reader finds it: by searching."""
-    page.goto(f"{base_url}/search/?q=hiccups")
-    href = page.locator('.result[data-origin="medquad"] h3 a').first.get_attribute("href")
+    """The imported record's page, found the way a reader finds it: by searching.
+
+    After an import each web worker builds its new index in the background and answers from
+    the previous one meanwhile, so the record appears in search within seconds, not at once.
+    """
+    found = page.locator('.result[data-origin="medquad"] h3 a')
+    for _ in range(60):
+        page.goto(f"{base_url}/search/?q=hiccups")
+        if found.count():
+            break
+        page.wait_for_timeout(500)
+    href = found.first.get_attribute("href")
     assert href and href.startswith("/collections/medquad/"), href
     return href
 

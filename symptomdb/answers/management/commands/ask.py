@@ -5,8 +5,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from symptomdb.answering.pipeline import Answer, answer_question
-from symptomdb.answers.building import get_answer_index
+from symptomdb.answering.pipeline import Answer
+from symptomdb.answers.asking import answer_for
 from symptomdb.safety.help_first import help_text_lines
 from symptomdb.safety.serialise import help_to_dict, screen_to_dict
 from symptomdb.vocabulary import KIND_BY_ID
@@ -65,11 +65,14 @@ class Command(BaseCommand):
         parser.add_argument("question")
         parser.add_argument("--country", help="ISO country code for crisis lines, e.g. GB")
         parser.add_argument("--json", action="store_true", help="print the answer as JSON")
+        parser.add_argument(
+            "--lang",
+            choices=["en", "es"],
+            help="answer in English or Spanish (default: Spanish when the question looks Spanish)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        answer = answer_question(
-            get_answer_index(), options["question"], country=options["country"]
-        )
+        answer = answer_for(options["question"], options["country"], options["lang"])
         if options["json"]:
             self.stdout.write(json.dumps(answer_to_dict(answer), ensure_ascii=False, indent=2))
             return
