@@ -2,21 +2,26 @@
 
 - **Character and word n-grams** (hashed, so any script and any misspelling has features),
   scored by a linear model. Cheap and linear in length, so it reads every window of a long
-  text and picks the windows the other two read.
+  text and picks the windows the other two read. A fourth linear head on the same features
+  tells English from the bank's other languages.
 - **A fine-tuned classifier**: all-MiniLM-L6-v2 fine-tuned on the bank, run by ONNX
-  Runtime (``classifier.py``); the strongest of the three on English.
+  Runtime (``classifier.py``); by far the strongest of the three on English.
 - **A multilingual sentence encoder** (multilingual-e5-small, 4-bit, CPU; ``encoder.py``),
   whose vector is scored by a linear model: it carries meaning across the bank's other
   languages.
 
 Each model has three heads — "at least concern", "at least crisis", "emergency". The n-gram
-model ranks a text's windows; the two most worrying are read by all three, their
-probabilities are mixed with fixed weights, and the text's score is its highest window's.
+model ranks a text's windows; the two most worrying are read closely and the text's score is
+its highest window's. A text goes one of two **routes**, each with its own mix and
+thresholds: the English route (the language head is confident the text is English) mixes the
+n-grams and the classifier and never runs the encoder; every other text mixes all three.
+One pooled threshold made the screen trade English false alarms for recall in languages
+the classifier reads poorly; separate routes let each be set for the same recall.
 A text whose every window the n-grams find quiet (below the gate, chosen in training so
 that no crisis or emergency text of the held-out bank is below it) is scored by the n-grams
 alone: most texts are ordinary, and the encoder and classifier cost ten times more.
 The n-gram and encoder heads are fitted on 80% of the bank, the classifier is fine-tuned on
-the same 80%, and the weights and thresholds are chosen on the other 20%
+the same 80%, and the routes' mixes and thresholds are chosen on the other 20%
 (``training.py``) — never on an evaluation set. The fitted numbers live in
 ``data/crisis_model.npz``.
 
@@ -28,7 +33,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -44,6 +49,7 @@ if TYPE_CHECKING:
 __all__ = [
     "HEADS",
     "MODEL_FILE",
+    "ROUTES",
     "SENTENCE_END",
     "CrisisModel",
     "HeadScorer",
@@ -59,6 +65,8 @@ __all__ = [
 
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "crisis_model.npz"
 HEADS = ("concern", "crisis", "emergency")
+# The two routes a text can take; each has its own mix and thresholds.
+ROUTES = ("english", "other")
 # A window is a run of whole sentences up to about this many characters.
 WINDOW_CHARS = 280
 # The encoder reads at most this many windows of a long text (the most worrying by n-grams).
@@ -139,6 +147,19 @@ class ModelScores:
     crisis: float
     emergency: float
     window: Window
+    route: str = "other"
+    thresholds: tuple[float, float, float] = (0.5, 0.5, 0.5)
+
+
+def _sparse_dot(x: Any, coef: np.ndarray) -> np.ndarray:
+    """Rows of a CSR matrix times a dense (features, k) array, reading only the nonzeros
+    (scipy's general product costs milliseconds at this width; this costs microseconds)."""
+    out = np.zeros((x.shape[0], coef.shape[1]), dtype=np.float64)
+    for row in range(x.shape[0]):
+        start, end = x.indptr[row], x.indptr[row + 1]
+        if end > start:
+            out[row] = x.data[start:end] @ coef[x.indices[start:end]]
+    return out
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
@@ -160,25 +181,51 @@ class CrisisModel:
         encoder: SentenceEncoder | None,
         classifier: HeadScorer | FineTunedClassifier | None,
     ) -> None:
-        self.ngram_coef = params["ngram_coef"].astype(np.float32)  # (heads, features)
+        # Stored transposed and contiguous: a sparse row times this is one cheap product.
+        self.ngram_coef = np.ascontiguousarray(params["ngram_coef"].astype(np.float32).T)
         self.ngram_bias = params["ngram_bias"].astype(np.float64)  # (heads,)
+        self.language_coef = np.ascontiguousarray(
+            params["language_coef"].astype(np.float32).reshape(-1, 1)
+        )
+        self.language_bias = float(params["language_bias"])
+        # The English route needs the language head at least this sure.
+        self.route_confidence = float(params["route_confidence"])
         self.encoder_coef = params["encoder_coef"].astype(np.float32)  # (heads, dim)
         self.encoder_bias = params["encoder_bias"].astype(np.float64)
-        # Shares of the n-gram model, the encoder and the classifier in the mix.
-        self.weights = tuple(float(w) for w in params["weights"])
-        self.thresholds = {h: float(t) for h, t in zip(HEADS, params["thresholds"], strict=True)}
+        # Per route: shares of the n-gram model, the encoder and the classifier in the mix,
+        # and the "at least concern", "at least crisis" and "emergency" thresholds.
+        weights = np.asarray(params["weights"], dtype=np.float64).reshape(len(ROUTES), 3)
+        thresholds = np.asarray(params["thresholds"], dtype=np.float64).reshape(len(ROUTES), 3)
+        self.weights = {
+            r: (float(w[0]), float(w[1]), float(w[2])) for r, w in zip(ROUTES, weights, strict=True)
+        }
+        self.thresholds = {
+            r: (float(t[0]), float(t[1]), float(t[2]))
+            for r, t in zip(ROUTES, thresholds, strict=True)
+        }
         self.meta: dict[str, Any] = json.loads(str(params["meta"]))
         # Below this n-gram "at least concern" score in every window, the text is read by the
         # n-grams alone (chosen in training: no crisis text of the held-out bank is under it).
-        self.gate = float(params["gate"]) if "gate" in params else 0.0
+        self.gate = float(params["gate"])
         self.features = NgramFeatures()
         self.encoder = encoder
         self.classifier = classifier
 
     def ngram_scores(self, texts: Sequence[str]) -> np.ndarray:
         """Head probabilities from the n-gram model, one row per text."""
+        return self.ngram_and_language(texts)[0]
+
+    def ngram_and_language(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """N-gram head probabilities (one row per text) and each text's chance of being
+        English, from one pass over the features."""
         x = self.features.transform(texts)
-        return _sigmoid(np.asarray(x @ self.ngram_coef.T) + self.ngram_bias)
+        heads = _sigmoid(_sparse_dot(x, self.ngram_coef) + self.ngram_bias)
+        english = _sigmoid(_sparse_dot(x, self.language_coef)[:, 0] + self.language_bias)
+        return heads, english
+
+    def route(self, english: np.ndarray) -> str:
+        """The route for a text whose windows have these chances of being English."""
+        return "english" if float(np.mean(english)) >= self.route_confidence else "other"
 
     def encoder_scores(self, texts: Sequence[str]) -> np.ndarray | None:
         """Head probabilities from the encoder model, or None without an encoder."""
@@ -192,22 +239,27 @@ class CrisisModel:
         return None if self.classifier is None else self.classifier.scores(texts)
 
     def score(self, text: str) -> ModelScores:
-        """Score a text: every window by n-grams, the most worrying ones by all three models."""
+        """Score a text: every window by n-grams, the most worrying ones read closely by the
+        classifier, and by the encoder too unless the text takes the English route."""
         parts = windows(text)
-        ngram = self.ngram_scores([w.text for w in parts])  # (windows, heads)
+        ngram, english = self.ngram_and_language([w.text for w in parts])  # (windows, heads)
+        route = self.route(english)
+        weights, thresholds = self.weights[route], self.thresholds[route]
         order = top_windows(ngram)
         if float(ngram[:, 0].max()) < self.gate:
             # Quiet everywhere: most texts. The slower encoder and classifier are skipped.
-            return combine(parts, ngram, order, None, None, self.weights)
-        chosen = [parts[i].text for i in order]
-        return combine(
-            parts,
-            ngram,
-            order,
-            self.encoder_scores(chosen),
-            self.classifier_scores(chosen),
-            self.weights,
-        )
+            scores = combine(parts, ngram, order, None, None, weights)
+        else:
+            chosen = [parts[i].text for i in order]
+            scores = combine(
+                parts,
+                ngram,
+                order,
+                self.encoder_scores(chosen) if weights[1] > 0 else None,
+                self.classifier_scores(chosen) if weights[2] > 0 else None,
+                weights,
+            )
+        return replace(scores, route=route, thresholds=thresholds)
 
 
 def top_windows(ngram: np.ndarray) -> np.ndarray:

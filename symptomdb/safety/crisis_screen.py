@@ -7,8 +7,9 @@ reasons behind it. Three layers, and the higher level wins:
    a lethal amount, an act in progress, an intent with a time or preparations — always
    emergency.
 2. **A learned model** (``crisis_model.py``): hashed character and word n-grams read every
-   window of the text; a fine-tuned MiniLM classifier (ONNX Runtime) and a multilingual
-   sentence encoder read the most worrying windows; the three are mixed, fitted on the bank
+   window of the text; a fine-tuned MiniLM classifier (ONNX Runtime) reads the most
+   worrying windows, and a multilingual sentence encoder reads them too when the text is not
+   confidently English; the models are mixed per route, fitted on the bank
    (``data/crisis_bank.jsonl``, thousands of texts in English, Spanish and seven more
    languages and code-mixes), with thresholds chosen on the bank's held-out fifth.
 3. The level is the highest of the two.
@@ -122,7 +123,7 @@ def screen_text(text: str | None) -> ScreenResult:
             scores.concern,
             max(scores.crisis, scores.emergency),
             scores.emergency,
-            tuple(model.thresholds.values()),
+            scores.thresholds,
             rule=False,
         )
     )

