@@ -108,8 +108,9 @@ def test_the_index_asks_the_database_again_only_after_a_publish_or_a_while(
         ("why do people cut themselves", "causes"),
         ("how can I stop self harming", "coping"),
         ("my boyfriend cuts himself, how do I help him", "helping-others"),
-        # "what makes someone cut themselves" belongs here too, but the crisis screen reads
-        # it as an emergency (a false alarm, docs/safety.md) and withholds the answer.
+        # Screened at crisis by the routed model (help first, then the answer); the pooled
+        # model before it called it an emergency and withheld the answer.
+        ("what makes someone cut themselves", "causes"),
     ],
 )
 def test_readers_phrasing_is_answered_from_the_right_section(
