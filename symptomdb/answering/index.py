@@ -28,6 +28,7 @@ Plain Python: no Django import.
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 from collections import defaultdict
@@ -42,6 +43,10 @@ from symptomdb.answering.passages import Passage
 from symptomdb.answering.question_types import question_sentences
 from symptomdb.answering.ranker import FEATURES, Ranker, load_rankers
 from symptomdb.answering.semantic import Encoder
+
+# bm25s sets its own logger to DEBUG on import, so every index build printed "Building index
+# from tokens" on the console of `ask`, `setup` and the server; its warnings still show.
+logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 __all__ = ["AnswerIndex", "Candidates", "Hit"]
 

@@ -243,3 +243,20 @@ def test_template_questions_read_as_questions() -> None:
     assert display_question("What does (do) PLEVA mean ?") == "What does PLEVA mean?"
     assert display_question("Who is at risk for Gout? ?") == "Who is at risk for Gout?"
     assert PASSAGES[0].heading == "What is Hiccups?"
+
+
+def test_building_an_index_prints_nothing_on_the_console() -> None:
+    # The console handler `ask`, `setup` and the server log through has no level of its own;
+    # bm25s used to send "Building index from tokens" to it on every build.
+    import logging
+
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = records.append  # type: ignore[method-assign]
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        AnswerIndex(PASSAGES).search("how to stop hiccups", ["treatment"])
+    finally:
+        root.removeHandler(handler)
+    assert [r.getMessage() for r in records if r.levelno < logging.WARNING] == []
