@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 from symptomdb.answering.passages import Passage
 from symptomdb.answers.asking import answer_for
 from symptomdb.helpfinder.counters import count_screen
-from symptomdb.helpfinder.resources import load_crisis_resources
+from symptomdb.safety.crisis_lines import load_crisis_resources
 from symptomdb.vocabulary import KIND_BY_ID
 
 MAX_QUESTION = 2000

@@ -12,7 +12,7 @@ from pydantic_core import PydanticCustomError
 from symptomdb.api.caching import cache_publicly
 from symptomdb.api.errors import ErrorOut
 from symptomdb.api.safety import ServiceOut
-from symptomdb.helpfinder.resources import CountryResources, load_crisis_resources
+from symptomdb.safety.crisis_lines import CountryResources, load_crisis_resources
 from symptomdb.safety.serialise import service_to_dict
 
 router = Router(tags=["safety"])

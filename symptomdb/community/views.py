@@ -27,7 +27,7 @@ from symptomdb.community.form_tokens import check_form_request
 from symptomdb.community.models import Vote
 from symptomdb.community.ratings import record_vote
 from symptomdb.community.reader import reader_id_or_new, remember_reader
-from symptomdb.helpfinder.resources import load_crisis_resources
+from symptomdb.safety.crisis_lines import load_crisis_resources
 from symptomdb.safety.crisis_screen import screen_text
 from symptomdb.safety.help_first import help_first
 from symptomdb.topics.models import TopicPage

@@ -7,7 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import get_language
 
-from symptomdb.helpfinder.resources import load_crisis_resources
+from symptomdb.safety.crisis_lines import load_crisis_resources
 from symptomdb.safety.help_first import LANGUAGE_NAMES, every_country_line
 
 

@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 
-from symptomdb.helpfinder.resources import load_crisis_resources
+from symptomdb.safety.crisis_lines import load_crisis_resources
 from symptomdb.safety.help_first import LANGUAGE_NAMES
 
 

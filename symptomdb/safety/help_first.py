@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from symptomdb.errors import CrisisResourceError
-from symptomdb.helpfinder.resources import (
+from symptomdb.safety.crisis_lines import (
     CountryResources,
     CrisisDirectory,
     CrisisService,

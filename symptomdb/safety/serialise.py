@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from symptomdb.helpfinder.resources import CrisisService
+from symptomdb.safety.crisis_lines import CrisisService
 from symptomdb.safety.crisis_screen import ScreenResult
 from symptomdb.safety.help_first import DialLine, HelpFirst
 

@@ -16,7 +16,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from symptomdb.helpfinder.resources import CountryResources, CrisisService, load_crisis_resources
+from symptomdb.safety.crisis_lines import CountryResources, CrisisService, load_crisis_resources
 from symptomdb.tools.coping_ideas import coping_ideas
 from symptomdb.tools.plan import COPING_STEP, PLAN_STEPS, PROFESSIONALS_STEP
 from symptomdb.topics.blocks import block_name_to_kind

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.test import Client
 
-from symptomdb.helpfinder.resources import load_crisis_resources
+from symptomdb.safety.crisis_lines import load_crisis_resources
 
 
 def get(client: Client, **params: object) -> tuple[int, dict]:

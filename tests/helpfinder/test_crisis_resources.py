@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 
 from symptomdb.errors import CrisisResourceError
-from symptomdb.helpfinder.resources import load_crisis_resources, parse_crisis_resources
+from symptomdb.safety.crisis_lines import load_crisis_resources, parse_crisis_resources
 
 
 def test_shipped_data_covers_the_required_countries_and_a_fallback() -> None:

@@ -73,7 +73,7 @@ def test_check_resources_lists_a_matched_line_again_after_six_months() -> None:
 def test_stale_check_uses_six_months() -> None:
     import datetime as dt
 
-    from symptomdb.helpfinder.resources import (
+    from symptomdb.safety.crisis_lines import (
         CountryResources,
         CrisisDirectory,
         CrisisService,

@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from symptomdb.errors import CrisisResourceError
-from symptomdb.helpfinder.resources import load_crisis_resources, parse_crisis_resources
+from symptomdb.safety.crisis_lines import load_crisis_resources, parse_crisis_resources
 from symptomdb.safety.crisis_screen import CrisisLevel, ScreenResult
 from symptomdb.safety.help_first import dial_lines, every_country_line, help_first
 from symptomdb.safety.serialise import help_to_dict, service_to_dict

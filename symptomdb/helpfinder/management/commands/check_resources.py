@@ -6,7 +6,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from symptomdb.helpfinder.resources import (
+from symptomdb.safety.crisis_lines import (
     DATA_FILE,
     last_checked,
     load_crisis_resources,

@@ -1,6 +1,8 @@
-"""Crisis resources: the package's data file of crisis lines, as plain dataclasses.
+"""Crisis lines: the package's data file of crisis lines (``data/crisis_resources.yaml``), as
+plain dataclasses.
 
-Plain Python (no Django) so the safety core can show help without the web stack.
+They live in the safety core beside ``help_first``, which composes every help block from
+them; the help finder and the pages read them from here. Plain Python, no Django.
 """
 
 from __future__ import annotations
