@@ -8,8 +8,8 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
 
+from symptomdb.answering.serialise import answer_to_dict
 from symptomdb.answers.asking import answer_for
-from symptomdb.answers.management.commands.ask import answer_to_dict
 from symptomdb.api.caching import never_store
 from symptomdb.api.errors import ErrorOut
 from symptomdb.api.safety import HelpOut, ReasonOut

@@ -1,5 +1,5 @@
 """Names from data files that pages show translated: country and language names (from
-``safety/data/crisis_resources.yaml``) and section kinds (from ``symptomdb/vocabulary.py``).
+``safety/data/crisis_resources.yaml``) and section kinds (from ``symptomdb/vocabulary/``).
 
 Templates translate them as variables (``{% translate country.name %}``), which
 ``makemessages`` cannot see; listing them here with ``gettext_noop`` keeps them in the

@@ -18,7 +18,6 @@ from typing import Any
 import yaml
 
 from symptomdb.errors import TopicFileError, TopicFilesInvalid
-from symptomdb.interop.icd10cm import ICD10CM_RE, code_set_release, is_icd10cm_code
 from symptomdb.vocabulary import (
     CATEGORY_IDS,
     CODE_SYSTEM_IDS,
@@ -26,6 +25,7 @@ from symptomdb.vocabulary import (
     STATUSES,
     TREATMENT_ITEM_TYPE_IDS,
 )
+from symptomdb.vocabulary.icd10cm import ICD10CM_RE, code_set_release, is_icd10cm_code
 
 __all__ = [
     "DEFAULT_LOCALE",

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from symptomdb.errors import InfobuttonRequestError
-from symptomdb.interop.icd10cm import ICD10CM_OID, ICD10CM_RE, icd10cm_parents
+from symptomdb.vocabulary.icd10cm import ICD10CM_OID, ICD10CM_RE, icd10cm_parents
 
 __all__ = [
     "CODE_SYSTEMS",

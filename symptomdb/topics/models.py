@@ -31,11 +31,11 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import BaseTranslatableField
 
 from symptomdb.helpfinder.finder import finder_url_for_topic
-from symptomdb.interop.icd10cm import ICD10CM_RE, code_set_release, is_icd10cm_code
 from symptomdb.topics.blocks import TopicSectionsBlock, block_name_to_kind
 from symptomdb.topics.citing import citation_context, json_ld
 from symptomdb.topics.rendering import render_markdown
 from symptomdb.vocabulary import CATEGORIES, CODE_SYSTEMS, KIND_BY_ID
+from symptomdb.vocabulary.icd10cm import ICD10CM_RE, code_set_release, is_icd10cm_code
 
 if TYPE_CHECKING:
     from symptomdb.community.signoff import ReviewStatus

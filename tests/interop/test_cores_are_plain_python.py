@@ -8,7 +8,7 @@ import sys
 import pytest
 
 CORES = [
-    "symptomdb.interop.icd10cm",
+    "symptomdb.vocabulary.icd10cm",
     "symptomdb.interop.infobutton",
     "symptomdb.interop.dump",
     "symptomdb.helpfinder.geo",

@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 
 from symptomdb.errors import TopicFilesInvalid
 from symptomdb.importers.topic_markdown import parse_topic_markdown
-from symptomdb.interop.icd10cm import code_set_release, icd10cm_parents, is_icd10cm_code
 from symptomdb.topics.models import TopicCode
+from symptomdb.vocabulary.icd10cm import code_set_release, icd10cm_parents, is_icd10cm_code
 
 
 @pytest.mark.parametrize(

@@ -5,54 +5,10 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from symptomdb.answering.pipeline import Answer
+from symptomdb.answering.serialise import answer_to_dict
 from symptomdb.answers.asking import answer_for
 from symptomdb.safety.help_first import help_text_lines
-from symptomdb.safety.serialise import help_to_dict, screen_to_dict
 from symptomdb.vocabulary import KIND_BY_ID
-
-
-def answer_to_dict(answer: Answer) -> dict[str, Any]:
-    """The answer as JSON-ready data (also used by the API)."""
-
-    def passage(p: Any) -> dict[str, Any]:
-        return {
-            "id": p.id,
-            "origin": p.origin,
-            "kind": p.kind,
-            "title": p.title,
-            "question": p.heading,
-            "text": p.text or None,
-            "answer_withheld": p.withheld,
-            "url": p.url,
-            "source": p.source,
-            "licence": p.licence,
-            "reviewed": p.reviewed if p.origin == "topic" else None,
-            "updated": p.updated or None,
-            "citation": p.citation,
-        }
-
-    return {
-        "question": answer.question,
-        "kinds": list(answer.kinds),
-        "focus": list(answer.focus),
-        "screen": screen_to_dict(answer.screen),
-        "needs_help_first": answer.screen.needs_help_first,
-        "help": help_to_dict(answer.help),
-        "withheld_for_safety": answer.withheld,
-        "confident": answer.confident,
-        "parts": [
-            {
-                "kind": p.kind,
-                "score": round(p.hit.score, 3),
-                **passage(p.hit.passage),
-                "lead": list(p.lead),
-                "references": list(p.hit.passage.references),
-            }
-            for p in answer.parts
-        ],
-        "related": [passage(h.passage) for h in answer.related],
-    }
 
 
 class Command(BaseCommand):
