@@ -20,7 +20,7 @@ from symptomdb.api.caching import cache_publicly
 from symptomdb.api.errors import ErrorOut
 from symptomdb.api.pagination import LinkedPageNumberPagination
 from symptomdb.topics.blocks import block_name_to_kind
-from symptomdb.topics.models import TopicAuthor, TopicPage, TopicReviewer
+from symptomdb.topics.models import TopicAuthor, TopicPage, TopicReviewer, readable_topics
 from symptomdb.vocabulary import CATEGORIES, CODE_SYSTEMS, TREATMENT_ITEM_TYPES
 
 router = Router(tags=["topics"])
@@ -225,11 +225,7 @@ class TopicDetailOut(TopicSummaryOut):
     @staticmethod
     def resolve_related(page: TopicPage, context: dict[str, Any]) -> list[dict[str, Any]]:
         related = []
-        for relation in page.related_topics.select_related("target"):
-            target = relation.target
-            if target is None or not target.live:
-                continue
-            topic = target.specific
+        for topic in page.related_readable_topics():
             related.append(
                 {
                     "slug": topic.slug,
@@ -250,10 +246,9 @@ def _person(person: Any) -> dict[str, Any]:
 
 
 def published_topics() -> QuerySet[TopicPage]:
-    """Live, public topic pages in title order, with what the summaries read prefetched."""
+    """Topic pages readers may see (``readable_topics``) in title order, with what the summaries read prefetched."""
     topics: QuerySet[TopicPage] = (
-        TopicPage.objects.live()
-        .public()
+        readable_topics()
         .order_by("title", "pk")
         .prefetch_related(
             "codes",

@@ -24,7 +24,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Locale, Orderable, Page, PageQuerySet
 from wagtail.search import index
 from wagtail.signals import copy_for_translation_done
 from wagtail.snippets.models import register_snippet
@@ -141,6 +141,30 @@ register_snippet(Person)
 register_snippet(Reference)
 
 
+def for_readers(pages: PageQuerySet) -> PageQuerySet:
+    """The pages of ``pages`` that readers and integrators may see: live, and under no view
+    restriction (password, sign-in or group) of their own or of an ancestor.
+
+    The one rule for every surface outside the admin and the page itself (which Wagtail
+    serves behind its password form): lists, related topics, language links, the answering
+    index behind search and ``/ask/``, the API, the Infobutton, citations, the dump and the
+    readers' tools. Restricted pages are for the people given the password, so nothing
+    derived from them may be shown, indexed or exported.
+    """
+    return pages.live().public()
+
+
+def readable_topics() -> PageQuerySet:
+    """Every topic page readers may see (:func:`for_readers`)."""
+    return for_readers(TopicPage.objects.all())
+
+
+def readable_by(page: Page, request: HttpRequest) -> bool:
+    """Whether ``request`` may see the live ``page``: Wagtail's own check, which lets in
+    whoever entered the page's password in this session (or is signed in, or in its group)."""
+    return page.live and all(r.accept_request(request) for r in page.get_view_restrictions())
+
+
 class HomePage(Page):
     """The site's front page."""
 
@@ -152,7 +176,7 @@ class HomePage(Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = TopicPage.objects.live().filter(locale=self.locale).order_by("title")
+        context["topics"] = readable_topics().filter(locale=self.locale).order_by("title")
         return context
 
 
@@ -165,7 +189,7 @@ class TopicIndexPage(Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = TopicPage.objects.child_of(self).live().order_by("title")
+        context["topics"] = for_readers(TopicPage.objects.child_of(self)).order_by("title")
         return context
 
 
@@ -291,6 +315,12 @@ class TopicPage(Page):
         review = self.medical_review
         return review.next_review_due if review is not None else self.next_review_due
 
+    def related_readable_topics(self) -> list[TopicPage]:
+        """The related topics readers may see (:func:`for_readers`), in the order listed."""
+        ids = [r.target_id for r in self.related_topics.all() if r.target_id is not None]
+        readable = readable_topics().in_bulk(ids)
+        return [readable[i] for i in ids if i in readable]
+
     def ordered_references(self) -> list[Reference]:
         """The topic's references in the order listed."""
         return [tr.reference for tr in self.topic_references.select_related("reference").all()]
@@ -354,11 +384,7 @@ class TopicPage(Page):
         if self.medical_review is not None:
             # A sign-off names who reviewed; hand-entered reviewers are for reviews elsewhere.
             context["reviewers"] = [self.medical_review.reviewer]
-        context["related"] = [
-            r.target.specific
-            for r in self.related_topics.select_related("target")
-            if r.target is not None and r.target.live
-        ]
+        context["related"] = self.related_readable_topics()
         context["codes"] = [
             (dict(CODE_SYSTEMS).get(c.system, c.system), c.code) for c in self.codes.all()
         ]
@@ -397,15 +423,14 @@ copy_for_translation_done.connect(
 
 
 def page_in_language(page: Page, language_code: str) -> Page | None:
-    """The live translation of ``page`` in ``language_code`` (the page itself when it is in
-    that language), or None."""
+    """The translation of ``page`` in ``language_code`` that readers may see (the page itself
+    when it is in that language), or None."""
     if page.locale.language_code == language_code:
         return page
     locale = Locale.objects.filter(language_code=language_code).first()
     if locale is None:
         return None
-    translation = page.get_translation_or_none(locale)
-    return translation if translation is not None and translation.live else None
+    return for_readers(page.get_translations()).filter(locale=locale).first()
 
 
 class TopicAuthor(Orderable):

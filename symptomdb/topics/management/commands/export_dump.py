@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from symptomdb.interop.dump import dump_lines
 from symptomdb.topics.loading import page_to_document
-from symptomdb.topics.models import TopicPage
+from symptomdb.topics.models import readable_topics
 
 
 class Command(BaseCommand):
@@ -24,12 +24,12 @@ class Command(BaseCommand):
         parser.add_argument("file", help="where to write the dump, e.g. topics.jsonl")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        pages = list(TopicPage.objects.live().order_by("slug"))
+        pages = list(readable_topics().order_by("slug"))
         published = {page.slug for page in pages}
         topics = []
         for page in pages:
             doc = page_to_document(page, live=True)
-            # Drafts are not in the dump, so links to them would not load elsewhere.
+            # Drafts and restricted pages are not in the dump, so links to them would not load elsewhere.
             doc = replace(doc, related=tuple(s for s in doc.related if s in published))
             topics.append((doc, page.url or f"/topics/{page.slug}/"))
         generator = f"symptomdb {version('symptomdb')}"
