@@ -53,11 +53,6 @@ def _api_url(page: TopicPage, context: dict[str, Any]) -> str:
     return _request(context).build_absolute_uri(path)
 
 
-def _is_reviewed(page: TopicPage) -> bool:
-    # Same rule as TopicPage.is_reviewed, read from the prefetched reviewers.
-    return page.reviewed_on is not None and bool(page.reviewers.all())
-
-
 class CodeOut(Schema):
     system: str = Field(description="icd10cm, icd11, snomedct, umls or mesh")
     system_label: str = Field(description="The code system's name, e.g. ICD-10-CM.")
@@ -105,11 +100,15 @@ class TopicSummaryOut(Schema):
 
     @staticmethod
     def resolve_reviewed(page: TopicPage) -> bool:
-        return _is_reviewed(page)
+        return page.is_reviewed
 
     @staticmethod
     def resolve_reviewed_on(page: TopicPage) -> dt.date | None:
-        return page.reviewed_on if _is_reviewed(page) else None
+        return page.last_reviewed_on
+
+    @staticmethod
+    def resolve_next_review_due(page: TopicPage) -> dt.date:
+        return page.review_due_on
 
     @staticmethod
     def resolve_url(page: TopicPage, context: dict[str, Any]) -> str:
@@ -162,7 +161,10 @@ class RelatedTopicOut(Schema):
 class TopicDetailOut(TopicSummaryOut):
     sections: list[SectionOut]
     authors: list[PersonOut]
-    reviewers: list[PersonOut]
+    reviewers: list[PersonOut] = Field(
+        description="Who did the recorded medical review (the signer of a sign-off); empty "
+        "when none is recorded."
+    )
     review_notice: str | None = Field(
         description="Show this when no clinician has reviewed the topic; null once reviewed."
     )
@@ -204,11 +206,11 @@ class TopicDetailOut(TopicSummaryOut):
 
     @staticmethod
     def resolve_reviewers(page: TopicPage) -> list[dict[str, Any]]:
-        return [_person(r.person) for r in page.reviewers.all()]
+        return [_person(person) for person in page.review_reviewers]
 
     @staticmethod
     def resolve_review_notice(page: TopicPage) -> str | None:
-        return None if _is_reviewed(page) else UNREVIEWED_NOTICE
+        return None if page.is_reviewed else UNREVIEWED_NOTICE
 
     @staticmethod
     def resolve_provenance(page: TopicPage) -> dict[str, Any]:
@@ -250,6 +252,7 @@ def published_topics() -> QuerySet[TopicPage]:
     topics: QuerySet[TopicPage] = (
         readable_topics()
         .order_by("title", "pk")
+        .select_related("live_revision")
         .prefetch_related(
             "codes",
             Prefetch("reviewers", queryset=TopicReviewer.objects.select_related("person")),

@@ -84,6 +84,12 @@ class TopicSummary:
     codes: tuple[tuple[str, str], ...]  # (system, code)
     language: str = "en"
     sensitive: bool = False
+    reviewed: dt.date | None = None  # the recorded medical review; None: not reviewed
+
+
+def _review_term(topic: TopicSummary) -> str:
+    # An EHR shows clinicians whether a clinician checked the page, as the page itself does.
+    return f"reviewed {topic.reviewed.isoformat()}" if topic.reviewed else "not reviewed"
 
 
 @dataclass(frozen=True)
@@ -252,6 +258,7 @@ def json_feed(
                     "category": [
                         {"scheme": "matched-code", "term": m.matched_code},
                         {"scheme": "match", "term": "exact" if m.exact else "parent"},
+                        {"scheme": "medical-review", "term": _review_term(m.topic)},
                     ],
                 }
                 for m in matches
@@ -296,4 +303,5 @@ def atom_feed(
         sub(entry, "summary", m.topic.summary, type="text")
         sub(entry, "category", scheme="matched-code", term=m.matched_code)
         sub(entry, "category", scheme="match", term="exact" if m.exact else "parent")
+        sub(entry, "category", scheme="medical-review", term=_review_term(m.topic))
     return ET.tostring(feed, encoding="unicode", xml_declaration=True)

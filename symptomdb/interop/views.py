@@ -33,6 +33,7 @@ def published_topic_summaries(request: HttpRequest) -> list[TopicSummary]:
                 updated=page.updated_on,
                 codes=tuple((c.system, c.code.upper()) for c in page.codes.all()),
                 sensitive=page.sensitive,
+                reviewed=page.last_reviewed_on,
             )
         )
     return summaries

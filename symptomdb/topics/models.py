@@ -7,6 +7,7 @@ locking and previews); people and references are snippets so one record serves m
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -165,6 +166,23 @@ def readable_by(page: Page, request: HttpRequest) -> bool:
     return page.live and all(r.accept_request(request) for r in page.get_view_restrictions())
 
 
+@dataclass(frozen=True)
+class RecordedReview:
+    """A topic's medical review as readers and integrators are told it.
+
+    Attributes:
+        reviewers: who reviewed (the signer of a sign-off, or the reviewers entered by hand).
+        reviewed_on: the date of the review.
+        next_review_due: when the next review is due.
+        changed_since: True when a later edit was published after a sign-off.
+    """
+
+    reviewers: tuple[Person, ...]
+    reviewed_on: dt.date
+    next_review_due: dt.date
+    changed_since: bool = False
+
+
 class HomePage(Page):
     """The site's front page."""
 
@@ -295,25 +313,47 @@ class TopicPage(Page):
 
         return review_status(self)
 
+    @cached_property
+    def recorded_review(self) -> RecordedReview | None:
+        """The one rule for "is this page medically reviewed, by whom, when", used by the page,
+        its JSON-LD, the API, the answers, the Infobutton and the data dump.
+
+        A medical sign-off (``medical_review``) comes first and names its signer; failing
+        that, a review date with at least one reviewer entered by hand records a review done
+        outside symptomdb. Anything less is no review (None).
+        """
+        review = self.medical_review
+        if review is not None:
+            return RecordedReview(
+                (review.reviewer,), review.reviewed_on, review.next_review_due, review.changed_since
+            )
+        reviewers = tuple(r.person for r in self.reviewers.all())
+        if self.reviewed_on is not None and reviewers:
+            return RecordedReview(reviewers, self.reviewed_on, self.next_review_due)
+        return None
+
     @property
     def is_reviewed(self) -> bool:
-        """True only when a review is recorded: a medical sign-off (see ``medical_review``),
-        or a review date and at least one reviewer entered for a review done elsewhere."""
-        if self.medical_review is not None:
-            return True
-        return self.reviewed_on is not None and self.reviewers.exists()
+        """True only when a review is recorded (see ``recorded_review``)."""
+        return self.recorded_review is not None
 
     @property
     def last_reviewed_on(self) -> dt.date | None:
-        """The date of the last recorded medical review (a sign-off's date comes first)."""
-        review = self.medical_review
-        return review.reviewed_on if review is not None else self.reviewed_on
+        """The date of the recorded medical review, or None (see ``recorded_review``)."""
+        review = self.recorded_review
+        return review.reviewed_on if review is not None else None
 
     @property
     def review_due_on(self) -> dt.date:
-        """When the next medical review is due (the last sign-off's date comes first)."""
-        review = self.medical_review
+        """When the next medical review is due (a recorded review's due date comes first)."""
+        review = self.recorded_review
         return review.next_review_due if review is not None else self.next_review_due
+
+    @property
+    def review_reviewers(self) -> list[Person]:
+        """Who did the recorded medical review; empty when there is none."""
+        review = self.recorded_review
+        return list(review.reviewers) if review is not None else []
 
     def related_readable_topics(self) -> list[TopicPage]:
         """The related topics readers may see (:func:`for_readers`), in the order listed."""
@@ -380,10 +420,7 @@ class TopicPage(Page):
         context["sections"] = self.rendered_sections()
         context["references"] = self.ordered_references()
         context["authors"] = [a.person for a in self.authors.select_related("person")]
-        context["reviewers"] = [r.person for r in self.reviewers.select_related("person")]
-        if self.medical_review is not None:
-            # A sign-off names who reviewed; hand-entered reviewers are for reviews elsewhere.
-            context["reviewers"] = [self.medical_review.reviewer]
+        context["reviewers"] = self.review_reviewers
         context["related"] = self.related_readable_topics()
         context["codes"] = [
             (dict(CODE_SYSTEMS).get(c.system, c.system), c.code) for c in self.codes.all()
@@ -394,7 +431,6 @@ class TopicPage(Page):
             self,
             request,
             authors=context["authors"],
-            reviewers=context["reviewers"],
             codes=context["codes"],
             references=context["references"],
         )
