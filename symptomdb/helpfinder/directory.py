@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from symptomdb.errors import ProviderFileError, ProviderFileInvalid
+from symptomdb.field_rules import SOURCE_URL_MAX, web_address_problem
 
 __all__ = [
     "COLUMNS",
@@ -102,7 +103,6 @@ REQUIRED_COLUMNS: tuple[str, ...] = ("key", "kind", "name", "country", "source_u
 
 KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
-URL_RE = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 US_ZIP_RE = re.compile(r"^[0-9]{5}$")
 TRUE_WORDS = {"true", "yes", "1"}
 FALSE_WORDS = {"false", "no", "0"}
@@ -199,8 +199,9 @@ class _RowChecker:
 
     def url(self, column: str) -> str:
         value = self.text(column)
-        if value and not URL_RE.match(value):
-            self.add(column, f"{value!r} is not a web address starting http:// or https://")
+        problem = web_address_problem(value, SOURCE_URL_MAX) if value else None
+        if problem is not None:
+            self.add(column, problem)
         return value
 
     def flag(self, column: str) -> bool:

@@ -18,6 +18,7 @@ from symptomdb.helpfinder.directory import (
     check_row,
     label_of,
 )
+from symptomdb.validators import validate_web_address
 
 
 class ScreenCount(models.Model):
@@ -72,8 +73,10 @@ class Provider(index.Indexed, models.Model):  # type: ignore[misc]  # Wagtail is
     cost_notes = models.TextField(blank=True)
     referral_needed = models.CharField(max_length=10, choices=REFERRAL_CHOICES, default="unknown")
     phone = models.CharField(max_length=50, blank=True)
-    website = models.URLField(blank=True)
-    source_url = models.URLField(help_text="Where the details were taken from.")
+    website = models.URLField(blank=True, validators=[validate_web_address])
+    source_url = models.URLField(
+        help_text="Where the details were taken from.", validators=[validate_web_address]
+    )
     verified_on = models.DateField(
         null=True,
         blank=True,

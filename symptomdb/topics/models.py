@@ -31,11 +31,24 @@ from wagtail.signals import copy_for_translation_done
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import BaseTranslatableField
 
+from symptomdb.field_rules import (
+    AFFILIATION_MAX,
+    CODE_MAX,
+    CREDENTIALS_MAX,
+    LICENCE_MAX,
+    ORGANISATION_MAX,
+    PERSON_NAME_MAX,
+    REFERENCE_KEY_MAX,
+    SOURCE_URL_MAX,
+    SUMMARY_MAX,
+    web_address_problem,
+)
 from symptomdb.helpfinder.finder import finder_url_for_topic
 from symptomdb.interop.icd10cm import ICD10CM_RE, code_set_release, is_icd10cm_code
 from symptomdb.topics.blocks import TopicSectionsBlock, block_name_to_kind
 from symptomdb.topics.citing import citation_context, json_ld
 from symptomdb.topics.rendering import render_markdown
+from symptomdb.validators import validate_web_address
 from symptomdb.vocabulary import CATEGORIES, CODE_SYSTEMS, KIND_BY_ID
 
 if TYPE_CHECKING:
@@ -53,11 +66,13 @@ def _next_year() -> dt.date:
 class Person(index.Indexed, models.Model):
     """An author or medical reviewer: name, credentials and affiliation."""
 
-    name = models.CharField(max_length=200, unique=True)
+    name = models.CharField(max_length=PERSON_NAME_MAX, unique=True)
     credentials = models.CharField(
-        max_length=200, blank=True, help_text="Degrees and registrations, e.g. 'MD, FRCPsych'."
+        max_length=CREDENTIALS_MAX,
+        blank=True,
+        help_text="Degrees and registrations, e.g. 'MD, FRCPsych'.",
     )
-    affiliation = models.CharField(max_length=300, blank=True)
+    affiliation = models.CharField(max_length=AFFILIATION_MAX, blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -88,7 +103,9 @@ class Reference(index.Indexed, models.Model):
     """A bibliographic record kept as CSL-JSON, identified by its CSL ``id``."""
 
     key = models.CharField(
-        max_length=100, unique=True, help_text="The CSL id; cite it in sections as [@key]."
+        max_length=REFERENCE_KEY_MAX,
+        unique=True,
+        help_text="The CSL id; cite it in sections as [@key].",
     )
     title = models.CharField(max_length=500, editable=False)
     csl = models.JSONField(
@@ -103,6 +120,24 @@ class Reference(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} [{self.key}]"
+
+    def clean(self) -> None:
+        """Refuse a CSL ``URL`` other than an http(s) address (the one rule of
+        :mod:`symptomdb.field_rules`, as topic files are checked).
+
+        Raises:
+            ValidationError: on the ``csl`` field, naming the problem.
+        """
+        super().clean()
+        if not isinstance(self.csl, dict):
+            raise ValidationError({"csl": "Expected a CSL-JSON item: a mapping of fields."})
+        url = self.csl.get("URL")
+        if url is not None:
+            problem = (
+                web_address_problem(url) if isinstance(url, str) else "expected text, an address"
+            )
+            if problem is not None:
+                raise ValidationError({"csl": f"Field `URL`: {problem}."})
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.csl = {**self.csl, "id": self.key}
@@ -214,7 +249,7 @@ class TopicIndexPage(Page):
 class TopicPage(Page):
     """One health topic with typed sections, people, dates, references and provenance."""
 
-    summary = models.TextField(max_length=400, help_text="One or two plain sentences.")
+    summary = models.TextField(max_length=SUMMARY_MAX, help_text="One or two plain sentences.")
     synonyms = models.TextField(blank=True, help_text="Other names readers use, one per line.")
     search_terms = models.TextField(
         blank=True,
@@ -232,9 +267,11 @@ class TopicPage(Page):
         null=True, blank=True, help_text="Date of the last medical review; empty until one happens."
     )
     next_review_due = models.DateField(default=_next_year)
-    source_organisation = models.CharField(max_length=200, default="symptomdb project")
-    source_url = models.URLField(blank=True)
-    licence = models.CharField(max_length=100, default="CC BY 4.0")
+    source_organisation = models.CharField(max_length=ORGANISATION_MAX, default="symptomdb project")
+    source_url = models.URLField(
+        max_length=SOURCE_URL_MAX, blank=True, validators=[validate_web_address]
+    )
+    licence = models.CharField(max_length=LICENCE_MAX, default="CC BY 4.0")
     body = StreamField(TopicSectionsBlock(), blank=True, use_json_field=True)
 
     content_panels = [
@@ -490,7 +527,7 @@ class TopicReference(Orderable):
 class TopicCode(Orderable):
     page = ParentalKey(TopicPage, on_delete=models.CASCADE, related_name="codes")
     system = models.CharField(max_length=20, choices=CODE_SYSTEMS)
-    code = models.CharField(max_length=40)
+    code = models.CharField(max_length=CODE_MAX)
     panels = [FieldPanel("system"), FieldPanel("code")]
 
     def clean(self) -> None:
