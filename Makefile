@@ -8,7 +8,7 @@ TEST_STAMP := $(VENV)/.installed-test-$(CHECKSUM)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench screenshots install install-test clean
+.PHONY: run test lint format audit bench screenshots install install-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,14 @@ lint: install-test
 format: install-test
 	$(BIN)/ruff format symptomdb tests scripts bench
 	$(BIN)/ruff check --fix symptomdb tests scripts bench
+
+# Known vulnerabilities in the installed dependencies (optional: it asks PyPI's or OSV's
+# vulnerability service over the network, so CI does not run it; see docs/developers.md).
+# --strict fails when a package could not be checked, instead of reporting "no known
+# vulnerabilities" for packages it never looked up.
+audit: install-test
+	$(BIN)/pip install --quiet --disable-pip-version-check pip-audit
+	$(BIN)/pip-audit --strict --skip-editable --progress-spinner off
 
 screenshots: install-test
 	SYMPTOMDB_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest tests/browser -q

@@ -1,16 +1,45 @@
 """Django settings for symptomdb.
 
-Everything an operator may change comes from the environment (see docs/operators.md):
-DATABASE_URL, SYMPTOMDB_DATA_DIR, SECRET_KEY, ALLOWED_HOSTS, DEBUG.
+Everything an operator may change comes from the environment, each setting documented in
+the table of docs/operators.md (tests/test_settings_from_environment.py checks both).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+_TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off", ""}
+
+
+def _env_flag(name: str, default: bool) -> bool:
+    """An on/off environment variable; anything but 1/true/yes/on or 0/false/no/off is refused."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    if raw.strip().lower() in _TRUE:
+        return True
+    if raw.strip().lower() in _FALSE:
+        return False
+    raise ImproperlyConfigured(f"environment variable {name}={raw!r}: use 1 (on) or 0 (off)")
+
+
+def _env_json(name: str, default: Any) -> Any:
+    """A JSON environment variable, or ``default`` when it is unset."""
+    raw = os.environ.get(name)
+    if not raw:
+        return default
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ImproperlyConfigured(f"environment variable {name}: not JSON ({exc})") from None
+
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("SYMPTOMDB_DATA_DIR", Path.cwd() / "var")).resolve()
@@ -31,7 +60,7 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
-DEBUG = os.environ.get("DEBUG", "").lower() in {"1", "true", "yes"}
+DEBUG = _env_flag("DEBUG", False)
 ALLOWED_HOSTS = [
     h.strip()
     for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]").split(",")
@@ -143,7 +172,7 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache"
-        if os.environ.get("SYMPTOMDB_PAGE_CACHE", "on").lower() != "off"
+        if _env_flag("SYMPTOMDB_PAGE_CACHE", True)
         else "django.core.cache.backends.dummy.DummyCache",
         "LOCATION": str(DATA_DIR / "page-cache"),
         "TIMEOUT": 3600,
@@ -259,21 +288,42 @@ CONTENT_SECURITY_POLICY = {
         "worker-src": ["'self'"],
     }
 }
-SYMPTOMDB_ADMIN_CSP = {
-    "default-src": ["'self'"],
-    "script-src": ["'self'", "'unsafe-inline'"],
-    "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "blob:"],
-    "frame-ancestors": ["'self'"],
-    "base-uri": ["'self'"],
-    "form-action": ["'self'"],
-    "object-src": ["'none'"],
-}
+SYMPTOMDB_ADMIN_CSP = _env_json(
+    "SYMPTOMDB_ADMIN_CSP",
+    {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "frame-ancestors": ["'self'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "object-src": ["'none'"],
+    },
+)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "no-referrer"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
+
+# HTTPS (docs/operators.md, "HTTPS"). Behind a proxy that ends TLS, SYMPTOMDB_PROXIES=N
+# makes Django trust the proxy's X-Forwarded-Proto, so it knows a request came over HTTPS
+# (without that, the redirect to HTTPS below would loop). SYMPTOMDB_HTTPS=1 turns on
+# every protection `check --deploy` asks for: redirect to HTTPS, HSTS for a year (this host
+# and its subdomains, preload allowed), and cookies (session, CSRF, reader) sent only over
+# HTTPS.
+SYMPTOMDB_HTTPS = _env_flag("SYMPTOMDB_HTTPS", False)
+SYMPTOMDB_PROXIES = int(os.environ.get("SYMPTOMDB_PROXIES", "0"))
+if SYMPTOMDB_PROXIES:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+if SYMPTOMDB_HTTPS:
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = 365 * 24 * 3600
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
 
 LOGGING = {
     "version": 1,
@@ -287,8 +337,20 @@ LOGGING = {
 # the cache; behind N proxies set SYMPTOMDB_PROXIES=N so X-Forwarded-For is read, never
 # otherwise. See docs/api.md, "Limits".
 SYMPTOMDB_SCREEN_RATE = os.environ.get("SYMPTOMDB_SCREEN_RATE", "30/m")
-NINJA_NUM_PROXIES = int(os.environ.get("SYMPTOMDB_PROXIES", "0"))
+NINJA_NUM_PROXIES = SYMPTOMDB_PROXIES
 
 # Answering (docs/operators.md, "Answering"). After a publish or an import, the answering
 # index is rebuilt in a background thread while readers are answered from the previous one.
-SYMPTOMDB_REBUILD_IN_BACKGROUND = True
+SYMPTOMDB_REBUILD_IN_BACKGROUND = _env_flag("SYMPTOMDB_REBUILD_IN_BACKGROUND", True)
+# Semantic (MiniLM) ranking next to BM25; off answers lexically only.
+SYMPTOMDB_SEMANTIC = _env_flag("SYMPTOMDB_SEMANTIC", True)
+# Where quick exit sends a reader (docs/privacy.md): another site that says nothing about
+# health; empty means BBC Weather (symptomdb/tools/templatetags/tools.py).
+SYMPTOMDB_QUICK_EXIT_URL = os.environ.get("SYMPTOMDB_QUICK_EXIT_URL", "")
+# Safe-messaging rules that block publishing, comma-separated rule ids; unset keeps the
+# default set (docs/safety.md).
+SYMPTOMDB_LINT_BLOCKING = (
+    [r.strip() for r in os.environ["SYMPTOMDB_LINT_BLOCKING"].split(",") if r.strip()]
+    if "SYMPTOMDB_LINT_BLOCKING" in os.environ
+    else None
+)

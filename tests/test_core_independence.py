@@ -16,6 +16,7 @@ CORES = [
     "symptomdb.importers.topic_markdown",
     "symptomdb.importers.medquad",
     "symptomdb.importers.liveqa",
+    "symptomdb.field_rules",
 ]
 
 

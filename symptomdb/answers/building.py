@@ -16,6 +16,7 @@ import numpy as np
 from django.conf import settings
 from django.db import connections
 from django.db.models import Count, Max, Q
+from wagtail.models import PageViewRestriction
 
 from symptomdb.answering.index import AnswerIndex
 from symptomdb.answering.passages import Passage, medquad_passage, topic_passage
@@ -28,7 +29,7 @@ from symptomdb.answering.semantic import (
 from symptomdb.answering.spanish_index import SpanishAnswerIndex
 from symptomdb.caching import current_generation
 from symptomdb.collections.models import CollectionAnswer
-from symptomdb.topics.models import TopicPage
+from symptomdb.topics.models import readable_topics
 
 logger = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -79,7 +80,7 @@ def build_vectors(encoder: Encoder) -> int:
 def topic_passages(language: str = "en") -> list[Passage]:
     """One passage per section of every published topic in ``language``."""
     passages = []
-    pages = TopicPage.objects.live().filter(locale__language_code=language).order_by("slug")
+    pages = readable_topics().filter(locale__language_code=language).order_by("slug")
     for page in pages:
         authors = ", ".join(a.person.name for a in page.authors.select_related("person"))
         citation = f"{authors}. {page.title}. symptomdb; updated {page.updated_on:%Y-%m-%d}."
@@ -145,11 +146,21 @@ def medquad_passages() -> list[Passage]:
 
 
 def _fingerprint() -> tuple[Any, ...]:
-    topics = TopicPage.objects.live().aggregate(n=Count("id"), last=Max("last_published_at"))
+    topics = readable_topics().aggregate(n=Count("id"), last=Max("last_published_at"))
+    # Restricting one page and lifting another's restriction keeps the count: both move this.
+    restrictions = PageViewRestriction.objects.aggregate(n=Count("id"), last=Max("id"))
     answers = CollectionAnswer.objects.aggregate(
         n=Count("id"), last=Max("id"), withheld=Count("id", filter=Q(withheld_for_safety=True))
     )
-    return (topics["n"], topics["last"], answers["n"], answers["last"], answers["withheld"])
+    return (
+        topics["n"],
+        topics["last"],
+        restrictions["n"],
+        restrictions["last"],
+        answers["n"],
+        answers["last"],
+        answers["withheld"],
+    )
 
 
 # How long a process trusts its index without asking the database whether topics or

@@ -20,7 +20,7 @@ from symptomdb.api.caching import cache_publicly
 from symptomdb.api.errors import ErrorOut
 from symptomdb.api.pagination import LinkedPageNumberPagination
 from symptomdb.topics.blocks import block_name_to_kind
-from symptomdb.topics.models import TopicAuthor, TopicPage, TopicReviewer
+from symptomdb.topics.models import TopicAuthor, TopicPage, TopicReviewer, readable_topics
 from symptomdb.vocabulary import CATEGORIES, CODE_SYSTEMS, TREATMENT_ITEM_TYPES
 
 router = Router(tags=["topics"])
@@ -51,11 +51,6 @@ def _page_url(page: TopicPage, context: dict[str, Any]) -> str:
 def _api_url(page: TopicPage, context: dict[str, Any]) -> str:
     path = reverse("api-v1:topic_detail", kwargs={"slug": page.slug})
     return _request(context).build_absolute_uri(path)
-
-
-def _is_reviewed(page: TopicPage) -> bool:
-    # Same rule as TopicPage.is_reviewed, read from the prefetched reviewers.
-    return page.reviewed_on is not None and bool(page.reviewers.all())
 
 
 class CodeOut(Schema):
@@ -105,11 +100,15 @@ class TopicSummaryOut(Schema):
 
     @staticmethod
     def resolve_reviewed(page: TopicPage) -> bool:
-        return _is_reviewed(page)
+        return page.is_reviewed
 
     @staticmethod
     def resolve_reviewed_on(page: TopicPage) -> dt.date | None:
-        return page.reviewed_on if _is_reviewed(page) else None
+        return page.last_reviewed_on
+
+    @staticmethod
+    def resolve_next_review_due(page: TopicPage) -> dt.date:
+        return page.review_due_on
 
     @staticmethod
     def resolve_url(page: TopicPage, context: dict[str, Any]) -> str:
@@ -162,7 +161,10 @@ class RelatedTopicOut(Schema):
 class TopicDetailOut(TopicSummaryOut):
     sections: list[SectionOut]
     authors: list[PersonOut]
-    reviewers: list[PersonOut]
+    reviewers: list[PersonOut] = Field(
+        description="Who did the recorded medical review (the signer of a sign-off); empty "
+        "when none is recorded."
+    )
     review_notice: str | None = Field(
         description="Show this when no clinician has reviewed the topic; null once reviewed."
     )
@@ -204,11 +206,11 @@ class TopicDetailOut(TopicSummaryOut):
 
     @staticmethod
     def resolve_reviewers(page: TopicPage) -> list[dict[str, Any]]:
-        return [_person(r.person) for r in page.reviewers.all()]
+        return [_person(person) for person in page.review_reviewers]
 
     @staticmethod
     def resolve_review_notice(page: TopicPage) -> str | None:
-        return None if _is_reviewed(page) else UNREVIEWED_NOTICE
+        return None if page.is_reviewed else UNREVIEWED_NOTICE
 
     @staticmethod
     def resolve_provenance(page: TopicPage) -> dict[str, Any]:
@@ -225,11 +227,7 @@ class TopicDetailOut(TopicSummaryOut):
     @staticmethod
     def resolve_related(page: TopicPage, context: dict[str, Any]) -> list[dict[str, Any]]:
         related = []
-        for relation in page.related_topics.select_related("target"):
-            target = relation.target
-            if target is None or not target.live:
-                continue
-            topic = target.specific
+        for topic in page.related_readable_topics():
             related.append(
                 {
                     "slug": topic.slug,
@@ -250,11 +248,11 @@ def _person(person: Any) -> dict[str, Any]:
 
 
 def published_topics() -> QuerySet[TopicPage]:
-    """Live, public topic pages in title order, with what the summaries read prefetched."""
+    """Topic pages readers may see (``readable_topics``) in title order, with what the summaries read prefetched."""
     topics: QuerySet[TopicPage] = (
-        TopicPage.objects.live()
-        .public()
+        readable_topics()
         .order_by("title", "pk")
+        .select_related("live_revision")
         .prefetch_related(
             "codes",
             Prefetch("reviewers", queryset=TopicReviewer.objects.select_related("person")),

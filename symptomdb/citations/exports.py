@@ -7,6 +7,7 @@ pylatexenc); CSL-JSON is the item itself.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -51,8 +52,21 @@ def _names(item: dict[str, Any]) -> list[str]:
     return names
 
 
+# RIS is one "TAG  - value" per line: a line break (or any control character) inside a value
+# would start a new tag, or a new record, in the reader's reference manager.
+_LINE_BREAKING = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def _one_line(value: Any) -> Any:
+    if isinstance(value, str):
+        return " ".join(_LINE_BREAKING.sub(" ", value).split())
+    if isinstance(value, list):
+        return [_one_line(v) for v in value]
+    return value
+
+
 def to_ris(item: dict[str, Any]) -> str:
-    """The item as one RIS record (TY … ER)."""
+    """The item as one RIS record (TY … ER), every value on its one line."""
     record: dict[str, Any] = {
         "type_of_reference": _RIS_TYPES.get(item.get("type", ""), "GEN"),
         "title": item["title"],
@@ -71,6 +85,7 @@ def to_ris(item: dict[str, Any]) -> str:
         record["access_date"] = "/".join(
             f"{p:02d}" if i else str(p) for i, p in enumerate(accessed)
         )
+    record = {key: _one_line(value) for key, value in record.items()}
     return str(rispy.dumps([record], implementation=_RisWriter))
 
 

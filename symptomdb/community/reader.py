@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import secrets
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 
 COOKIE_NAME = "symptomdb_reader"
@@ -37,5 +38,6 @@ def remember_reader(response: HttpResponseBase, value: str) -> None:
         max_age=_MAX_AGE,
         httponly=True,
         samesite="Lax",
-        secure=False,
+        # Sent only over HTTPS when the site is (SYMPTOMDB_HTTPS, as the session cookie).
+        secure=settings.SESSION_COOKIE_SECURE,
     )

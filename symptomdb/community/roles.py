@@ -45,11 +45,14 @@ PAGE_PERMISSIONS: dict[str, tuple[str, ...]] = {
 # Model permissions as "app_label.codename".
 _ADMIN_ACCESS = "wagtailadmin.access_admin"
 MODEL_PERMISSIONS: dict[str, tuple[str, ...]] = {
+    # References are snippets without drafts: a change shows at once on every topic citing
+    # it, with no review. So authors add references (a new one shows only once a page citing
+    # it passes review) but only administrators change them (docs/editors/README.md).
     AUTHORS: (
         _ADMIN_ACCESS,
         "topics.view_person",
         "topics.add_reference",
-        "topics.change_reference",
+        "topics.view_reference",
     ),
     MEDICAL_REVIEWERS: (
         _ADMIN_ACCESS,

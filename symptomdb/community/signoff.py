@@ -226,23 +226,19 @@ def reviews_due(today: dt.date | None = None, within_days: int = DUE_SOON_DAYS) 
     today = today or timezone.localdate()
     horizon = today + dt.timedelta(days=within_days)
     due: list[DueReview] = []
+    # Editors review private pages too, so every live page, not only those readers see.
     for page in TopicPage.objects.live().order_by("title"):
-        status = review_status(page)
-        if status is None:
-            if page.reviewed_on is not None and page.reviewers.exists():
-                # Recorded by hand (a review done outside symptomdb): its due date stands.
-                due_on = page.next_review_due
-                if due_on <= horizon:
-                    due.append(
-                        DueReview(page, "overdue" if due_on < today else "due soon", due_on, None)
-                    )
-            else:
-                due.append(DueReview(page, "never reviewed", None, None))
-        elif status.changed_since:
-            due.append(DueReview(page, "changed since review", status.next_review_due, status))
-        elif status.next_review_due <= horizon:
-            reason = "overdue" if status.next_review_due < today else "due soon"
-            due.append(DueReview(page, reason, status.next_review_due, status))
+        # The page's one review rule (TopicPage.recorded_review): a sign-off first, else a
+        # review recorded by hand for one done outside symptomdb.
+        review = page.recorded_review
+        status = page.medical_review
+        if review is None:
+            due.append(DueReview(page, "never reviewed", None, None))
+        elif review.changed_since:
+            due.append(DueReview(page, "changed since review", review.next_review_due, status))
+        elif review.next_review_due <= horizon:
+            reason = "overdue" if review.next_review_due < today else "due soon"
+            due.append(DueReview(page, reason, review.next_review_due, status))
     order = {"overdue": 0, "changed since review": 1, "never reviewed": 2, "due soon": 3}
     due.sort(key=lambda d: (order[d.reason], d.due_on or today, d.page.title))
     return due

@@ -15,7 +15,7 @@ import logging
 
 from django.contrib import messages
 from django.db import DatabaseError
-from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
@@ -30,7 +30,7 @@ from symptomdb.community.reader import reader_id_or_new, remember_reader
 from symptomdb.safety.crisis_lines import load_crisis_resources
 from symptomdb.safety.crisis_screen import screen_text
 from symptomdb.safety.help_first import help_first
-from symptomdb.topics.models import TopicPage
+from symptomdb.topics.models import TopicPage, readable_by
 
 logger = logging.getLogger(__name__)
 
@@ -90,6 +90,8 @@ def comment(request: HttpRequest, page_id: int) -> HttpResponse:
     """
     check_form_request(request, "comment")
     page = get_object_or_404(TopicPage.objects.live(), pk=page_id)
+    if not readable_by(page, request):
+        raise Http404("No published topic has this id.")
     reader, _ = reader_id_or_new(request)
     text = request.POST.get("text", "")
     country = request.POST.get("country", "").upper()[:2] or None

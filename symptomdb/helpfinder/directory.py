@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from symptomdb.errors import ProviderFileError, ProviderFileInvalid
+from symptomdb.field_rules import SOURCE_URL_MAX, length_problem, web_address_problem
 
 __all__ = [
     "COLUMNS",
@@ -98,11 +99,24 @@ COLUMNS: tuple[str, ...] = (
     "verified_on",
     "is_sample",
 )
+# The longest value each text column may hold: the Provider model's max_length is read
+# from here, so a file that passes its check always imports.
+COLUMN_MAX: dict[str, int] = {
+    "key": 100,
+    "name": 200,
+    "specialties": 300,
+    "postal_code": 20,
+    "languages": 200,
+    "phone": 50,
+    "website": SOURCE_URL_MAX,
+    "source_url": SOURCE_URL_MAX,
+}
+# Stored joined by "; ", and checked so by _RowChecker.many.
+LIST_COLUMNS = frozenset({"specialties", "languages"})
 REQUIRED_COLUMNS: tuple[str, ...] = ("key", "kind", "name", "country", "source_url", "is_sample")
 
 KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
-URL_RE = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 US_ZIP_RE = re.compile(r"^[0-9]{5}$")
 TRUE_WORDS = {"true", "yes", "1"}
 FALSE_WORDS = {"false", "no", "0"}
@@ -181,6 +195,10 @@ class _RowChecker:
                 )
             elif value not in values:
                 values.append(value)
+        if column in COLUMN_MAX and (
+            problem := length_problem("; ".join(values), COLUMN_MAX[column])
+        ):
+            self.add(column, problem)
         return tuple(values)
 
     def number(self, column: str, low: float, high: float) -> float | None:
@@ -199,8 +217,9 @@ class _RowChecker:
 
     def url(self, column: str) -> str:
         value = self.text(column)
-        if value and not URL_RE.match(value):
-            self.add(column, f"{value!r} is not a web address starting http:// or https://")
+        problem = web_address_problem(value, SOURCE_URL_MAX) if value else None
+        if problem is not None:
+            self.add(column, problem)
         return value
 
     def flag(self, column: str) -> bool:
@@ -226,6 +245,9 @@ class _RowChecker:
 
 
 def _record(checker: _RowChecker, today: dt.date) -> ProviderRecord:
+    for column, limit in COLUMN_MAX.items():
+        if column not in LIST_COLUMNS and (problem := length_problem(checker.text(column), limit)):
+            checker.add(column, problem)
     for column in REQUIRED_COLUMNS:
         if not checker.text(column):
             checker.add(column, "required; the cell is empty")

@@ -10,6 +10,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from symptomdb.helpfinder.directory import (
+    COLUMN_MAX,
     KINDS,
     LANGUAGES,
     REFERRAL_CHOICES,
@@ -18,6 +19,7 @@ from symptomdb.helpfinder.directory import (
     check_row,
     label_of,
 )
+from symptomdb.validators import validate_web_address
 
 
 class ScreenCount(models.Model):
@@ -50,30 +52,32 @@ class Provider(index.Indexed, models.Model):  # type: ignore[misc]  # Wagtail is
     """
 
     key = models.SlugField(
-        max_length=100, unique=True, help_text="Stable id; a re-import updates by it."
+        max_length=COLUMN_MAX["key"], unique=True, help_text="Stable id; a re-import updates by it."
     )
     kind = models.CharField(max_length=20, choices=KINDS)
-    name = models.CharField(max_length=200)
+    name = models.CharField(max_length=COLUMN_MAX["name"])
     specialties = models.CharField(
-        max_length=300,
+        max_length=COLUMN_MAX["specialties"],
         blank=True,
         help_text="Separated by ';', from: " + "; ".join(s for s, _ in SPECIALTIES),
     )
     address = models.TextField(blank=True, help_text="Leave empty for online or phone only.")
-    postal_code = models.CharField(max_length=20, blank=True)
+    postal_code = models.CharField(max_length=COLUMN_MAX["postal_code"], blank=True)
     country = models.CharField(max_length=2, default="US", help_text="ISO code, e.g. US.")
     latitude = models.FloatField(null=True, blank=True, help_text="Required with an address.")
     longitude = models.FloatField(null=True, blank=True, help_text="Required with an address.")
     languages = models.CharField(
-        max_length=200,
+        max_length=COLUMN_MAX["languages"],
         blank=True,
         help_text="ISO codes separated by ';', from: " + "; ".join(c for c, _ in LANGUAGES),
     )
     cost_notes = models.TextField(blank=True)
     referral_needed = models.CharField(max_length=10, choices=REFERRAL_CHOICES, default="unknown")
-    phone = models.CharField(max_length=50, blank=True)
-    website = models.URLField(blank=True)
-    source_url = models.URLField(help_text="Where the details were taken from.")
+    phone = models.CharField(max_length=COLUMN_MAX["phone"], blank=True)
+    website = models.URLField(blank=True, validators=[validate_web_address])
+    source_url = models.URLField(
+        help_text="Where the details were taken from.", validators=[validate_web_address]
+    )
     verified_on = models.DateField(
         null=True,
         blank=True,

@@ -18,6 +18,23 @@ from typing import Any
 import yaml
 
 from symptomdb.errors import TopicFileError, TopicFilesInvalid
+from symptomdb.field_rules import (
+    AFFILIATION_MAX,
+    CODE_MAX,
+    CREDENTIALS_MAX,
+    HEADING_MAX,
+    ITEM_NAME_MAX,
+    LICENCE_MAX,
+    ORGANISATION_MAX,
+    PERSON_NAME_MAX,
+    REFERENCE_KEY_MAX,
+    SLUG_MAX,
+    SOURCE_URL_MAX,
+    SUMMARY_MAX,
+    TITLE_MAX,
+    length_problem,
+    web_address_problem,
+)
 from symptomdb.vocabulary import (
     CATEGORY_IDS,
     CODE_SYSTEM_IDS,
@@ -52,7 +69,7 @@ HTML_TAG_RE = re.compile(r"<!--|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 UMLS_CUI_RE = re.compile(r"^C[0-9]{7}$")
 # A SNOMED CT concept id (SCTID): 6 to 18 digits, no leading zero.
 SNOMEDCT_ID_RE = re.compile(r"^[1-9][0-9]{5,17}$")
-MAX_SUMMARY = 400
+MAX_SUMMARY = SUMMARY_MAX
 # The languages topics are written in: English first (every translation is of an English
 # topic), then the translations' languages (docs/editors/translations.md).
 LOCALES = ("en", "es")
@@ -275,7 +292,14 @@ def _date(
     return value
 
 
-def _text(value: Any, name: str, line: int | None, errors: _Collector, required: bool) -> str:
+def _text(
+    value: Any,
+    name: str,
+    line: int | None,
+    errors: _Collector,
+    required: bool,
+    max_length: int | None = None,
+) -> str:
     if value is None:
         value = ""
     if not isinstance(value, str):
@@ -284,6 +308,8 @@ def _text(value: Any, name: str, line: int | None, errors: _Collector, required:
     stripped = value.strip()
     if required and not stripped:
         errors.add(line, name, "must not be empty")
+    if max_length is not None and (problem := length_problem(stripped, max_length)):
+        errors.add(line, name, problem)
     return stripped
 
 
@@ -314,12 +340,29 @@ def _people(
             )
         people.append(
             PersonRecord(
-                name=_text(entry.get("name"), f"{path}.name", lines.get(path), errors, True),
+                name=_text(
+                    entry.get("name"),
+                    f"{path}.name",
+                    lines.get(path),
+                    errors,
+                    True,
+                    PERSON_NAME_MAX,
+                ),
                 credentials=_text(
-                    entry.get("credentials"), f"{path}.credentials", lines.get(path), errors, False
+                    entry.get("credentials"),
+                    f"{path}.credentials",
+                    lines.get(path),
+                    errors,
+                    False,
+                    CREDENTIALS_MAX,
                 ),
                 affiliation=_text(
-                    entry.get("affiliation"), f"{path}.affiliation", lines.get(path), errors, False
+                    entry.get("affiliation"),
+                    f"{path}.affiliation",
+                    lines.get(path),
+                    errors,
+                    False,
+                    AFFILIATION_MAX,
                 ),
             )
         )
@@ -359,6 +402,8 @@ def _references(
                 f"{path}.id",
                 "every reference needs an `id` of letters, digits and . _ : - (used as [@id])",
             )
+        elif problem := length_problem(ref_id, REFERENCE_KEY_MAX):
+            errors.add(lines.get(f"{path}.id", line), f"{path}.id", problem)
         elif ref_id in seen:
             errors.add(
                 lines.get(f"{path}.id", line), f"{path}.id", f"duplicate reference id {ref_id!r}"
@@ -379,6 +424,11 @@ def _references(
                 f"{path}.type",
                 f"expected a CSL item type such as report, article-journal or webpage, got {ref_type!r}",
             )
+        url = item.get("URL")
+        if url is not None:
+            problem = web_address_problem(url) if isinstance(url, str) else "expected text"
+            if problem is not None:
+                errors.add(lines.get(f"{path}.URL", line), f"{path}.URL", problem)
         for key, field_value in item.items():
             if not _is_json_value(field_value):
                 errors.add(
@@ -414,7 +464,9 @@ def _codes(
             errors.add(line, path, "expected a list of codes written as text")
             continue
         for code in codes:
-            if system == "icd10cm" and not ICD10CM_RE.match(code):
+            if problem := length_problem(code, CODE_MAX):
+                errors.add(line, path, f"{code[:20]!r}… {problem}")
+            elif system == "icd10cm" and not ICD10CM_RE.match(code):
                 errors.add(line, path, f"{code!r} is not an ICD-10-CM code (like R45.88)")
             elif system == "icd10cm" and not is_icd10cm_code(code):
                 errors.add(
@@ -499,6 +551,8 @@ def _parse_body(
                     )
                 if not heading:
                     errors.add(line_no, "body", "section heading text is empty")
+                elif problem := length_problem(heading, HEADING_MAX):
+                    errors.add(line_no, "body", f"section heading {problem}")
                 current = {
                     "kind": kind,
                     "heading": heading,
@@ -525,6 +579,8 @@ def _parse_body(
                         f"{', '.join(sorted(TREATMENT_ITEM_TYPE_IDS))}",
                     )
                     item_type = "therapy"
+                if problem := length_problem(heading, ITEM_NAME_MAX):
+                    errors.add(line_no, "body", f"treatment item name {problem}")
                 item = {"type": item_type, "name": heading, "lines": [], "line": line_no}
                 continue
             errors.add(
@@ -606,7 +662,7 @@ def parse_topic_markdown(text: str, path: str, today: dt.date) -> TopicDocument:
     def line_of(name: str) -> int | None:
         return lines.get(name)
 
-    slug = _text(data.get("slug"), "slug", line_of("slug"), errors, False)
+    slug = _text(data.get("slug"), "slug", line_of("slug"), errors, False, SLUG_MAX)
     if slug and not SLUG_RE.match(slug):
         errors.add(
             line_of("slug"),
@@ -616,7 +672,7 @@ def parse_topic_markdown(text: str, path: str, today: dt.date) -> TopicDocument:
     expected_name = Path(path).stem
     if slug and SLUG_RE.match(slug) and expected_name != slug and Path(path).suffix == ".md":
         errors.add(line_of("slug"), "slug", f"the file must be named {slug}.md to match its slug")
-    title = _text(data.get("title"), "title", line_of("title"), errors, False)
+    title = _text(data.get("title"), "title", line_of("title"), errors, False, TITLE_MAX)
     summary = _text(data.get("summary"), "summary", line_of("summary"), errors, False)
     if len(summary) > MAX_SUMMARY:
         errors.add(
@@ -753,21 +809,31 @@ def parse_topic_markdown(text: str, path: str, today: dt.date) -> TopicDocument:
                 organisation=_text(
                     prov_raw.get("organisation"),
                     "provenance.organisation",
-                    line_of("provenance"),
+                    lines.get("provenance.organisation", line_of("provenance")),
                     errors,
                     True,
+                    ORGANISATION_MAX,
                 ),
                 licence=_text(
                     prov_raw.get("licence"),
                     "provenance.licence",
-                    line_of("provenance"),
+                    lines.get("provenance.licence", line_of("provenance")),
                     errors,
                     True,
+                    LICENCE_MAX,
                 ),
                 url=_text(
-                    prov_raw.get("url"), "provenance.url", line_of("provenance"), errors, False
+                    prov_raw.get("url"),
+                    "provenance.url",
+                    lines.get("provenance.url", line_of("provenance")),
+                    errors,
+                    False,
                 ),
             )
+            if provenance.url and (problem := web_address_problem(provenance.url, SOURCE_URL_MAX)):
+                errors.add(
+                    lines.get("provenance.url", line_of("provenance")), "provenance.url", problem
+                )
 
     codes = _codes(data.get("codes"), lines, errors)
     references = _references(data.get("references"), lines, errors)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -56,6 +58,10 @@ AGE_UNITS = {
 }
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_TITLE = "symptomdb Infobutton"
+# Characters XML 1.0 cannot hold (https://www.w3.org/TR/xml/#charsets): C0 controls but tab,
+# newline and carriage return, lone surrogates, U+FFFE and U+FFFF. ElementTree writes them
+# anyway, giving a feed no XML parser accepts.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,12 @@ class TopicSummary:
     codes: tuple[tuple[str, str], ...]  # (system, code)
     language: str = "en"
     sensitive: bool = False
+    reviewed: dt.date | None = None  # the recorded medical review; None: not reviewed
+
+
+def _review_term(topic: TopicSummary) -> str:
+    # An EHR shows clinicians whether a clinician checked the page, as the page itself does.
+    return f"reviewed {topic.reviewed.isoformat()}" if topic.reviewed else "not reviewed"
 
 
 @dataclass(frozen=True)
@@ -110,6 +122,12 @@ def parse_request(params: Mapping[str, str]) -> InfobuttonRequest:
     Raises:
         InfobuttonRequestError: naming the parameter that is missing or not understood.
     """
+    for name, value in params.items():
+        if _NOT_XML.search(name) or _NOT_XML.search(value):
+            raise InfobuttonRequestError(
+                name if not _NOT_XML.search(name) else repr(name),
+                "contains a control character (or U+FFFE/U+FFFF) that XML cannot carry; remove it",
+            )
     p = _Params(params)
     oid = p.get("mainSearchCriteria.v.cs")
     if not oid:
@@ -153,7 +171,7 @@ def parse_request(params: Mapping[str, str]) -> InfobuttonRequest:
             number = float(age_value)
         except ValueError:
             raise InfobuttonRequestError("age.v.v", f"{age_value!r} is not a number") from None
-        if number < 0 or number > 150:
+        if not math.isfinite(number) or number < 0 or number > 150:
             raise InfobuttonRequestError("age.v.v", f"{age_value} is not an age")
         unit = age_unit or "a"
         if unit not in AGE_UNITS:
@@ -252,6 +270,7 @@ def json_feed(
                     "category": [
                         {"scheme": "matched-code", "term": m.matched_code},
                         {"scheme": "match", "term": "exact" if m.exact else "parent"},
+                        {"scheme": "medical-review", "term": _review_term(m.topic)},
                     ],
                 }
                 for m in matches
@@ -268,9 +287,11 @@ def atom_feed(
     ET.register_namespace("", ATOM_NS)
 
     def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-        element = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", attrs)
+        # Topic text comes from editors; what XML cannot hold is dropped, not written.
+        clean = {key: _NOT_XML.sub("", value) for key, value in attrs.items()}
+        element = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", clean)
         if text is not None:
-            element.text = text
+            element.text = _NOT_XML.sub("", text)
         return element
 
     feed = ET.Element(
@@ -296,4 +317,5 @@ def atom_feed(
         sub(entry, "summary", m.topic.summary, type="text")
         sub(entry, "category", scheme="matched-code", term=m.matched_code)
         sub(entry, "category", scheme="match", term="exact" if m.exact else "parent")
+        sub(entry, "category", scheme="medical-review", term=_review_term(m.topic))
     return ET.tostring(feed, encoding="unicode", xml_declaration=True)

@@ -17,13 +17,13 @@ from symptomdb.interop.infobutton import (
     match_topics,
     parse_request,
 )
-from symptomdb.topics.models import TopicPage
+from symptomdb.topics.models import readable_topics
 
 
 def published_topic_summaries(request: HttpRequest) -> list[TopicSummary]:
-    """Every live topic page as a ``TopicSummary`` with absolute URLs."""
+    """Every topic page readers may see, as a ``TopicSummary`` with absolute URLs."""
     summaries = []
-    for page in TopicPage.objects.live().prefetch_related("codes"):
+    for page in readable_topics().prefetch_related("codes"):
         summaries.append(
             TopicSummary(
                 slug=page.slug,
@@ -33,6 +33,7 @@ def published_topic_summaries(request: HttpRequest) -> list[TopicSummary]:
                 updated=page.updated_on,
                 codes=tuple((c.system, c.code.upper()) for c in page.codes.all()),
                 sensitive=page.sensitive,
+                reviewed=page.last_reviewed_on,
             )
         )
     return summaries

@@ -20,7 +20,7 @@ from symptomdb.safety.crisis_lines import CountryResources, CrisisService, load_
 from symptomdb.tools.coping_ideas import coping_ideas
 from symptomdb.tools.plan import COPING_STEP, PLAN_STEPS, PROFESSIONALS_STEP
 from symptomdb.topics.blocks import block_name_to_kind
-from symptomdb.topics.models import TopicPage
+from symptomdb.topics.models import TopicPage, readable_topics
 
 SERVICE_WORKER = settings.PACKAGE_DIR / "static" / "js" / "sw.js"
 
@@ -87,7 +87,7 @@ def safety_plan(request: HttpRequest) -> HttpResponse:
     topic: TopicPage | None = None
     slug = request.GET.get("topic", "")
     if slug:
-        topic = TopicPage.objects.live().filter(slug=slug).first()
+        topic = readable_topics().filter(slug=slug).first()
         if topic is None:
             return _plain_redirect(request, "topic")
     code = request.GET.get("country", "").upper()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from wagtail import blocks
 
+from symptomdb.field_rules import HEADING_MAX, ITEM_NAME_MAX
 from symptomdb.vocabulary import SECTION_KINDS, TREATMENT_ITEM_TYPES
 
 MARKDOWN_HELP = (
@@ -29,7 +30,7 @@ def block_name_to_kind(name: str) -> str:
 class SectionBlock(blocks.StructBlock):
     """A typed section: a heading and a Markdown body. The kind is the block's type."""
 
-    heading = blocks.CharBlock(max_length=200)
+    heading = blocks.CharBlock(max_length=HEADING_MAX)
     body = blocks.TextBlock(required=False, help_text=MARKDOWN_HELP, rows=8)
 
     class Meta:
@@ -40,7 +41,7 @@ class TreatmentItemBlock(blocks.StructBlock):
     """One treatment option: its type, name and a short description."""
 
     item_type = blocks.ChoiceBlock(choices=list(TREATMENT_ITEM_TYPES), label="Type")
-    name = blocks.CharBlock(max_length=200)
+    name = blocks.CharBlock(max_length=ITEM_NAME_MAX)
     description = blocks.TextBlock(help_text=MARKDOWN_HELP, rows=4)
 
     class Meta:

@@ -51,7 +51,6 @@ def json_ld(
     request: HttpRequest,
     *,
     authors: list[Person],
-    reviewers: list[Person],
     codes: list[tuple[str, str]],
     references: list[Reference],
 ) -> SafeString:
@@ -63,8 +62,8 @@ def json_ld(
         synonyms=page.synonym_list,
         codes=codes,
         authors=[_facts(a) for a in authors],
-        reviewers=[_facts(r) for r in reviewers] if page.is_reviewed else [],
-        reviewed_on=page.reviewed_on if page.is_reviewed else None,
+        reviewers=[_facts(r) for r in page.review_reviewers],
+        reviewed_on=page.last_reviewed_on,
         updated_on=page.updated_on,
         created_on=page.created_on,
         references=[ref.csl for ref in references],

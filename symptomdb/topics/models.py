@@ -7,6 +7,7 @@ locking and previews); people and references are snippets so one record serves m
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -24,16 +25,29 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Locale, Orderable, Page, PageQuerySet
 from wagtail.search import index
 from wagtail.signals import copy_for_translation_done
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import BaseTranslatableField
 
+from symptomdb.field_rules import (
+    AFFILIATION_MAX,
+    CODE_MAX,
+    CREDENTIALS_MAX,
+    LICENCE_MAX,
+    ORGANISATION_MAX,
+    PERSON_NAME_MAX,
+    REFERENCE_KEY_MAX,
+    SOURCE_URL_MAX,
+    SUMMARY_MAX,
+    web_address_problem,
+)
 from symptomdb.helpfinder.finder import finder_url_for_topic
 from symptomdb.topics.blocks import TopicSectionsBlock, block_name_to_kind
 from symptomdb.topics.citing import citation_context, json_ld
 from symptomdb.topics.rendering import render_markdown
+from symptomdb.validators import validate_web_address
 from symptomdb.vocabulary import CATEGORIES, CODE_SYSTEMS, KIND_BY_ID
 from symptomdb.vocabulary.icd10cm import ICD10CM_RE, code_set_release, is_icd10cm_code
 
@@ -52,11 +66,13 @@ def _next_year() -> dt.date:
 class Person(index.Indexed, models.Model):
     """An author or medical reviewer: name, credentials and affiliation."""
 
-    name = models.CharField(max_length=200, unique=True)
+    name = models.CharField(max_length=PERSON_NAME_MAX, unique=True)
     credentials = models.CharField(
-        max_length=200, blank=True, help_text="Degrees and registrations, e.g. 'MD, FRCPsych'."
+        max_length=CREDENTIALS_MAX,
+        blank=True,
+        help_text="Degrees and registrations, e.g. 'MD, FRCPsych'.",
     )
-    affiliation = models.CharField(max_length=300, blank=True)
+    affiliation = models.CharField(max_length=AFFILIATION_MAX, blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -87,7 +103,9 @@ class Reference(index.Indexed, models.Model):
     """A bibliographic record kept as CSL-JSON, identified by its CSL ``id``."""
 
     key = models.CharField(
-        max_length=100, unique=True, help_text="The CSL id; cite it in sections as [@key]."
+        max_length=REFERENCE_KEY_MAX,
+        unique=True,
+        help_text="The CSL id; cite it in sections as [@key].",
     )
     title = models.CharField(max_length=500, editable=False)
     csl = models.JSONField(
@@ -102,6 +120,24 @@ class Reference(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} [{self.key}]"
+
+    def clean(self) -> None:
+        """Refuse a CSL ``URL`` other than an http(s) address (the one rule of
+        :mod:`symptomdb.field_rules`, as topic files are checked).
+
+        Raises:
+            ValidationError: on the ``csl`` field, naming the problem.
+        """
+        super().clean()
+        if not isinstance(self.csl, dict):
+            raise ValidationError({"csl": "Expected a CSL-JSON item: a mapping of fields."})
+        url = self.csl.get("URL")
+        if url is not None:
+            problem = (
+                web_address_problem(url) if isinstance(url, str) else "expected text, an address"
+            )
+            if problem is not None:
+                raise ValidationError({"csl": f"Field `URL`: {problem}."})
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.csl = {**self.csl, "id": self.key}
@@ -141,6 +177,47 @@ register_snippet(Person)
 register_snippet(Reference)
 
 
+def for_readers(pages: PageQuerySet) -> PageQuerySet:
+    """The pages of ``pages`` that readers and integrators may see: live, and under no view
+    restriction (password, sign-in or group) of their own or of an ancestor.
+
+    The one rule for every surface outside the admin and the page itself (which Wagtail
+    serves behind its password form): lists, related topics, language links, the answering
+    index behind search and ``/ask/``, the API, the Infobutton, citations, the dump and the
+    readers' tools. Restricted pages are for the people given the password, so nothing
+    derived from them may be shown, indexed or exported.
+    """
+    return pages.live().public()
+
+
+def readable_topics() -> PageQuerySet:
+    """Every topic page readers may see (:func:`for_readers`)."""
+    return for_readers(TopicPage.objects.all())
+
+
+def readable_by(page: Page, request: HttpRequest) -> bool:
+    """Whether ``request`` may see the live ``page``: Wagtail's own check, which lets in
+    whoever entered the page's password in this session (or is signed in, or in its group)."""
+    return page.live and all(r.accept_request(request) for r in page.get_view_restrictions())
+
+
+@dataclass(frozen=True)
+class RecordedReview:
+    """A topic's medical review as readers and integrators are told it.
+
+    Attributes:
+        reviewers: who reviewed (the signer of a sign-off, or the reviewers entered by hand).
+        reviewed_on: the date of the review.
+        next_review_due: when the next review is due.
+        changed_since: True when a later edit was published after a sign-off.
+    """
+
+    reviewers: tuple[Person, ...]
+    reviewed_on: dt.date
+    next_review_due: dt.date
+    changed_since: bool = False
+
+
 class HomePage(Page):
     """The site's front page."""
 
@@ -152,7 +229,7 @@ class HomePage(Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = TopicPage.objects.live().filter(locale=self.locale).order_by("title")
+        context["topics"] = readable_topics().filter(locale=self.locale).order_by("title")
         return context
 
 
@@ -165,14 +242,14 @@ class TopicIndexPage(Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = TopicPage.objects.child_of(self).live().order_by("title")
+        context["topics"] = for_readers(TopicPage.objects.child_of(self)).order_by("title")
         return context
 
 
 class TopicPage(Page):
     """One health topic with typed sections, people, dates, references and provenance."""
 
-    summary = models.TextField(max_length=400, help_text="One or two plain sentences.")
+    summary = models.TextField(max_length=SUMMARY_MAX, help_text="One or two plain sentences.")
     synonyms = models.TextField(blank=True, help_text="Other names readers use, one per line.")
     search_terms = models.TextField(
         blank=True,
@@ -190,9 +267,11 @@ class TopicPage(Page):
         null=True, blank=True, help_text="Date of the last medical review; empty until one happens."
     )
     next_review_due = models.DateField(default=_next_year)
-    source_organisation = models.CharField(max_length=200, default="symptomdb project")
-    source_url = models.URLField(blank=True)
-    licence = models.CharField(max_length=100, default="CC BY 4.0")
+    source_organisation = models.CharField(max_length=ORGANISATION_MAX, default="symptomdb project")
+    source_url = models.URLField(
+        max_length=SOURCE_URL_MAX, blank=True, validators=[validate_web_address]
+    )
+    licence = models.CharField(max_length=LICENCE_MAX, default="CC BY 4.0")
     body = StreamField(TopicSectionsBlock(), blank=True, use_json_field=True)
 
     content_panels = [
@@ -271,25 +350,53 @@ class TopicPage(Page):
 
         return review_status(self)
 
+    @cached_property
+    def recorded_review(self) -> RecordedReview | None:
+        """The one rule for "is this page medically reviewed, by whom, when", used by the page,
+        its JSON-LD, the API, the answers, the Infobutton and the data dump.
+
+        A medical sign-off (``medical_review``) comes first and names its signer; failing
+        that, a review date with at least one reviewer entered by hand records a review done
+        outside symptomdb. Anything less is no review (None).
+        """
+        review = self.medical_review
+        if review is not None:
+            return RecordedReview(
+                (review.reviewer,), review.reviewed_on, review.next_review_due, review.changed_since
+            )
+        reviewers = tuple(r.person for r in self.reviewers.all())
+        if self.reviewed_on is not None and reviewers:
+            return RecordedReview(reviewers, self.reviewed_on, self.next_review_due)
+        return None
+
     @property
     def is_reviewed(self) -> bool:
-        """True only when a review is recorded: a medical sign-off (see ``medical_review``),
-        or a review date and at least one reviewer entered for a review done elsewhere."""
-        if self.medical_review is not None:
-            return True
-        return self.reviewed_on is not None and self.reviewers.exists()
+        """True only when a review is recorded (see ``recorded_review``)."""
+        return self.recorded_review is not None
 
     @property
     def last_reviewed_on(self) -> dt.date | None:
-        """The date of the last recorded medical review (a sign-off's date comes first)."""
-        review = self.medical_review
-        return review.reviewed_on if review is not None else self.reviewed_on
+        """The date of the recorded medical review, or None (see ``recorded_review``)."""
+        review = self.recorded_review
+        return review.reviewed_on if review is not None else None
 
     @property
     def review_due_on(self) -> dt.date:
-        """When the next medical review is due (the last sign-off's date comes first)."""
-        review = self.medical_review
+        """When the next medical review is due (a recorded review's due date comes first)."""
+        review = self.recorded_review
         return review.next_review_due if review is not None else self.next_review_due
+
+    @property
+    def review_reviewers(self) -> list[Person]:
+        """Who did the recorded medical review; empty when there is none."""
+        review = self.recorded_review
+        return list(review.reviewers) if review is not None else []
+
+    def related_readable_topics(self) -> list[TopicPage]:
+        """The related topics readers may see (:func:`for_readers`), in the order listed."""
+        ids = [r.target_id for r in self.related_topics.all() if r.target_id is not None]
+        readable = readable_topics().in_bulk(ids)
+        return [readable[i] for i in ids if i in readable]
 
     def ordered_references(self) -> list[Reference]:
         """The topic's references in the order listed."""
@@ -350,15 +457,8 @@ class TopicPage(Page):
         context["sections"] = self.rendered_sections()
         context["references"] = self.ordered_references()
         context["authors"] = [a.person for a in self.authors.select_related("person")]
-        context["reviewers"] = [r.person for r in self.reviewers.select_related("person")]
-        if self.medical_review is not None:
-            # A sign-off names who reviewed; hand-entered reviewers are for reviews elsewhere.
-            context["reviewers"] = [self.medical_review.reviewer]
-        context["related"] = [
-            r.target.specific
-            for r in self.related_topics.select_related("target")
-            if r.target is not None and r.target.live
-        ]
+        context["reviewers"] = self.review_reviewers
+        context["related"] = self.related_readable_topics()
         context["codes"] = [
             (dict(CODE_SYSTEMS).get(c.system, c.system), c.code) for c in self.codes.all()
         ]
@@ -368,7 +468,6 @@ class TopicPage(Page):
             self,
             request,
             authors=context["authors"],
-            reviewers=context["reviewers"],
             codes=context["codes"],
             references=context["references"],
         )
@@ -397,15 +496,14 @@ copy_for_translation_done.connect(
 
 
 def page_in_language(page: Page, language_code: str) -> Page | None:
-    """The live translation of ``page`` in ``language_code`` (the page itself when it is in
-    that language), or None."""
+    """The translation of ``page`` in ``language_code`` that readers may see (the page itself
+    when it is in that language), or None."""
     if page.locale.language_code == language_code:
         return page
     locale = Locale.objects.filter(language_code=language_code).first()
     if locale is None:
         return None
-    translation = page.get_translation_or_none(locale)
-    return translation if translation is not None and translation.live else None
+    return for_readers(page.get_translations()).filter(locale=locale).first()
 
 
 class TopicAuthor(Orderable):
@@ -429,7 +527,7 @@ class TopicReference(Orderable):
 class TopicCode(Orderable):
     page = ParentalKey(TopicPage, on_delete=models.CASCADE, related_name="codes")
     system = models.CharField(max_length=20, choices=CODE_SYSTEMS)
-    code = models.CharField(max_length=40)
+    code = models.CharField(max_length=CODE_MAX)
     panels = [FieldPanel("system"), FieldPanel("code")]
 
     def clean(self) -> None:

@@ -144,3 +144,10 @@ def test_citations_core_imports_without_django() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_a_line_break_in_a_title_cannot_start_a_new_ris_record() -> None:
+    item = {**ITEM, "title": "Self-injury\nER  - \nTY  - JOUR\nTI  - Forged", "publisher": "a\rb"}
+    (record,) = rispy.loads(to_ris(item))
+    assert record["title"] == "Self-injury ER - TY - JOUR TI - Forged"
+    assert record["publisher"] == "a b"

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 from wagtail.models import PageLogEntry
 
 from symptomdb.community.errors import InvalidAction
 from symptomdb.community.signoff import reviews_due, sign_off_review
 from symptomdb.topics.models import TopicPage
+from tests.topics.test_citing_topic_pages import json_ld
 
 pytestmark = pytest.mark.django_db
 
@@ -136,3 +141,53 @@ def test_sign_off_through_the_admin_form(topic: Any, make_user: Any) -> None:
     )
     assert response.status_code == 302
     assert 'data-review-state="reviewed"' in Client().get(TOPIC).content.decode()
+
+
+def test_a_sign_off_is_the_review_on_the_page_its_json_ld_the_api_infobutton_and_dump(
+    topic: Any, make_user: Any, tmp_path: Path
+) -> None:
+    reviewed_on = dt.date.today() - dt.timedelta(days=3)
+    sign_off_review(
+        make_user("reviewer"), topic, topic.live_revision, NEXT_YEAR, reviewed_on=reviewed_on
+    )
+    client = Client()
+    name = "Test Reviewer (fixture)"
+
+    html = client.get(TOPIC).content.decode()
+    assert "Not yet reviewed by a clinician" not in html and name in html
+    data = json_ld(html)
+    assert data["lastReviewed"] == reviewed_on.isoformat()
+    assert [p["name"] for p in data["reviewedBy"]] == [name]
+
+    [summary] = [
+        t for t in client.get("/api/v1/topics").json()["items"] if t["slug"] == "self-injury"
+    ]
+    detail = client.get("/api/v1/topics/self-injury").json()
+    for topic_out in (summary, detail):
+        assert topic_out["reviewed"] is True
+        assert topic_out["reviewed_on"] == reviewed_on.isoformat()
+        assert topic_out["next_review_due"] == NEXT_YEAR.isoformat()
+    assert [p["name"] for p in detail["reviewers"]] == [name]
+    assert detail["review_notice"] is None
+
+    feed = client.get(
+        "/infobutton/",
+        {
+            "mainSearchCriteria.v.cs": "2.16.840.1.113883.6.90",
+            "mainSearchCriteria.v.c": "R45.88",
+            "knowledgeResponseType": "application/json",
+        },
+    ).json()["feed"]
+    [entry] = feed["entry"]
+    assert {"scheme": "medical-review", "term": f"reviewed {reviewed_on.isoformat()}"} in entry[
+        "category"
+    ]
+
+    dump = tmp_path / "topics.jsonl"
+    call_command("export_dump", str(dump), stdout=io.StringIO())
+    [line] = [
+        t for t in map(json.loads, dump.read_text().splitlines()) if t.get("slug") == "self-injury"
+    ]
+    assert line["reviewed"] == reviewed_on.isoformat()
+    assert [p["name"] for p in line["reviewers"]] == [name]
+    assert line["next_review_due"] == NEXT_YEAR.isoformat()

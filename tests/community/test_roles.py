@@ -27,7 +27,16 @@ from symptomdb.community.signoff import sign_off_review
 
 pytestmark = pytest.mark.django_db
 
-ACTIONS = ("edit", "submit", "approve", "publish", "sign_off", "moderate", "manage_users")
+ACTIONS = (
+    "edit",
+    "submit",
+    "approve",
+    "publish",
+    "sign_off",
+    "moderate",
+    "manage_users",
+    "change_reference",
+)
 MATRIX: dict[str, dict[str, bool]] = {
     "author": dict(
         edit=True,
@@ -37,6 +46,7 @@ MATRIX: dict[str, dict[str, bool]] = {
         sign_off=False,
         moderate=False,
         manage_users=False,
+        change_reference=False,
     ),
     "reviewer": dict(
         edit=True,
@@ -46,6 +56,7 @@ MATRIX: dict[str, dict[str, bool]] = {
         sign_off=True,
         moderate=False,
         manage_users=False,
+        change_reference=False,
     ),
     "moderator": dict(
         edit=False,
@@ -55,6 +66,7 @@ MATRIX: dict[str, dict[str, bool]] = {
         sign_off=False,
         moderate=True,
         manage_users=False,
+        change_reference=False,
     ),
     "administrator": dict(
         edit=True,
@@ -64,6 +76,7 @@ MATRIX: dict[str, dict[str, bool]] = {
         sign_off=False,
         moderate=True,
         manage_users=True,
+        change_reference=True,
     ),
 }
 
@@ -94,6 +107,17 @@ def can_edit(user: Any, page: Any) -> bool:
         allowed_action = False
     assert allowed_view == allowed_action, "the edit view and the edit action disagree"
     return allowed_action
+
+
+def can_change_reference(user: Any) -> bool:
+    # A reference has no drafts: whoever may change it changes every page citing it, live.
+    from symptomdb.topics.models import Reference
+
+    reference = Reference.objects.order_by("key").first()
+    assert reference is not None
+    url = reverse("wagtailsnippets_topics_reference:edit", args=[reference.pk])
+    response = _client(user).get(url)
+    return response.status_code == 200 and b"<form" in response.content
 
 
 def can_submit(user: Any, page: Any) -> bool:
@@ -206,6 +230,7 @@ def test_each_role_can_do_exactly_what_the_matrix_says(
         "sign_off": can_sign_off(user, Page.objects.get(pk=topic.pk).specific),
         "moderate": can_moderate(user, topic),
         "manage_users": can_manage_users(user),
+        "change_reference": can_change_reference(user),
     }
     assert found == MATRIX[role]
 

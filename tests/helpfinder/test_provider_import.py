@@ -124,3 +124,22 @@ def test_editor_changes_are_checked_by_the_same_rules() -> None:
         provider.full_clean()
     assert "latitude" in caught.value.message_dict
     assert "astrology" in " ".join(caught.value.message_dict["specialties"])
+
+
+def test_a_value_longer_than_its_database_column_is_a_row_and_column_error() -> None:
+    # Each once passed the check and failed the import ("value too long" on PostgreSQL).
+    row = GOOD_ROWS[0].replace("Test Clinic", "T" * 201).replace("(555) 010-0199", "5" * 51)
+    row = row.replace("self-harm;dbt", ";".join(["self-harm", "dbt"] * 40))
+    with pytest.raises(ProviderFileInvalid) as caught:
+        parse_provider_csv("\n".join([HEADER, row]), "p.csv", TODAY)
+    message = str(caught.value)
+    assert "row 2, column `name`: is 201 characters; keep it to 200" in message
+    assert "row 2, column `phone`: is 51 characters; keep it to 50" in message
+    assert "column `specialties`" not in message  # repeated entries are stored once
+
+
+def test_provider_columns_hold_what_the_file_check_allows() -> None:
+    from symptomdb.helpfinder.directory import COLUMN_MAX
+
+    for column, limit in COLUMN_MAX.items():
+        assert Provider._meta.get_field(column).max_length == limit, column

@@ -239,3 +239,92 @@ def test_directory_reports_every_file_and_duplicate_slugs(tmp_path: Path) -> Non
 def test_missing_directory_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(TopicFilesInvalid, match="is not a directory of topic files"):
         read_topic_dir(tmp_path / "missing", TODAY)
+
+
+LONG = "x" * 301
+
+# What the database refuses, written into a topic file: (edit, field named, line holding it).
+# Each once passed `check-topics` and then crashed `load-topics` with a traceback (or, on
+# PostgreSQL, with "value too long").
+REFUSED_BY_THE_DATABASE = {
+    "provenance url runs script": (
+        ("  licence: CC BY 4.0\n", "  licence: CC BY 4.0\n  url: javascript:alert(1)\n"),
+        "provenance.url",
+        "url: javascript:",
+    ),
+    "provenance url is not http": (
+        ("  licence: CC BY 4.0\n", "  licence: CC BY 4.0\n  url: ftp://example.org/x\n"),
+        "provenance.url",
+        "url: ftp:",
+    ),
+    "provenance url too long": (
+        (
+            "  licence: CC BY 4.0\n",
+            "  licence: CC BY 4.0\n  url: https://example.org/" + "a" * 200 + "\n",
+        ),
+        "provenance.url",
+        "url: https://example.org/aaa",
+    ),
+    "reference url runs script": (
+        ("URL: https://example.org/hiccups", "URL: 'javascript:alert(document.cookie)'"),
+        "references.0.URL",
+        "URL: 'javascript:",
+    ),
+    "reference url has no host": (
+        ("URL: https://example.org/hiccups", "URL: 'https:///hiccups'"),
+        "references.0.URL",
+        "URL: 'https:///",
+    ),
+    "title too long": (("title: Hiccups", f"title: {'Hiccups ' * 40}"), "title", "title: "),
+    "organisation too long": (
+        ("organisation: symptomdb project", f"organisation: {LONG}"),
+        "provenance.organisation",
+        "organisation: xxx",
+    ),
+    "licence too long": (
+        ("licence: CC BY 4.0", f"licence: {LONG}"),
+        "provenance.licence",
+        "licence: xxx",
+    ),
+    "author name too long": (
+        ("- name: symptomdb contributors", f"- name: {LONG}"),
+        "authors.0.name",
+        "- name: xxx",
+    ),
+    "affiliation too long": (
+        ("affiliation: symptomdb project", f"affiliation: {LONG}x"),
+        "authors.0.affiliation",
+        "- name: symptomdb contributors",
+    ),
+    "reference id too long": (
+        ("- id: test-ref", f"- id: {'r' * 101}"),
+        "references.0.id",
+        "- id: rrr",
+    ),
+    "code too long": (
+        ("icd10cm: [R06.6]", f"icd10cm: [R06.6]\n  icd11: ['{'9' * 41}']"),
+        "codes.icd11",
+        "icd11:",
+    ),
+    "section heading too long": (
+        ("## What hiccups are {kind=", f"## {'Hiccups ' * 30}{{kind="),
+        "body",
+        "## Hiccups Hiccups",
+    ),
+    "treatment item name too long": (
+        ("### Slow breathing {item=", f"### {'Breathe ' * 30}{{item="),
+        "body",
+        "### Breathe Breathe",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", REFUSED_BY_THE_DATABASE)
+def test_what_the_database_refuses_is_a_file_line_field_error(case: str) -> None:
+    (old, new), field, needle = REFUSED_BY_THE_DATABASE[case]
+    assert old in VALID
+    text = VALID.replace(old, new, 1)
+    if case == "reference id too long":
+        text = text.replace("[@test-ref]", f"[@{'r' * 101}]")
+    (message,) = errors_of(text)
+    assert message.startswith(f"topics/hiccups.md, line {line_of(text, needle)}, field `{field}`:")

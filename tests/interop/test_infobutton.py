@@ -117,3 +117,51 @@ def test_atom_is_the_default_response_type(client: Client) -> None:
 def test_json_body_is_valid_json_with_a_feed(client: Client) -> None:
     body = json.loads(ask(client, "R45.88").content)
     assert set(body) == {"feed"} and body["feed"]["title"]["_value"]
+
+
+PARAMETERS = {
+    "mainSearchCriteria.v.cs": ICD,
+    "mainSearchCriteria.v.c": "R45.88",
+    "mainSearchCriteria.v.dn": "Self-harm",
+    "informationRecipient.languageCode.c": "en",
+    "patientPerson.administrativeGenderCode.c": "F",
+    "age.v.v": "15",
+    "age.v.u": "a",
+}
+
+
+def test_a_character_xml_cannot_hold_is_a_400_naming_the_parameter(client: Client) -> None:
+    # One site for every case: loading the starter topics is the slow part.
+    answers = {}
+    for parameter in PARAMETERS:
+        for character in ("%01", "%00", "%EF%BF%BE", "%0B"):
+            query = "&".join(
+                f"{name}={value}{character if name == parameter else ''}"
+                for name, value in PARAMETERS.items()
+            )
+            response = client.get(f"/infobutton/?{query}")
+            answers[parameter, character] = (
+                response.status_code,
+                response.content.decode().split(":")[0],
+            )
+    assert answers == {key: (400, f"parameter `{key[0]}`") for key in answers}
+
+
+def test_an_age_must_be_a_finite_number(client: Client) -> None:
+    answers = {}
+    for age in ("nan", "NaN", "inf", "-inf", "1e400"):
+        response = ask(client, "R45.88", **{"age.v.v": age})
+        answers[age] = (response.status_code, response.json()["error"]["parameter"])
+    assert answers == dict.fromkeys(answers, (400, "age.v.v"))
+
+
+def test_a_control_character_an_editor_typed_does_not_break_the_feed(client: Client) -> None:
+    from symptomdb.topics.models import TopicPage
+
+    TopicPage.objects.filter(slug="self-injury").update(
+        title="Self\x0binjury", summary="Pasted\x01 from a word processor\ufffe."
+    )
+    response = ask(client, "R45.88", knowledgeResponseType="text/xml")
+    [entry] = ET.fromstring(response.content).findall(f"{ATOM}entry")
+    assert entry.findtext(f"{ATOM}title") == "Selfinjury"
+    assert entry.findtext(f"{ATOM}summary") == "Pasted from a word processor."

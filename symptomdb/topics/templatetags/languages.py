@@ -18,6 +18,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from symptomdb.topics.models import for_readers
+
 register = template.Library()
 
 # The switch's label is the other language's own name, as readers look for it.
@@ -62,7 +64,9 @@ def language_links_for(request: HttpRequest, page: Page | None) -> LanguageLinks
     if isinstance(page, Page):
         current = page.locale.language_code
         other = _other(current)
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+        for translation in for_readers(page.get_translations(inclusive=True)).select_related(
+            "locale"
+        ):
             url = translation.get_url(request=request)
             if url:
                 urls[translation.locale.language_code] = url
