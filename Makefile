@@ -40,6 +40,7 @@ lint: install-test
 	$(BIN)/ruff check symptomdb tests scripts bench
 	$(BIN)/ruff format --check symptomdb tests scripts bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 format: install-test
 	$(BIN)/ruff format symptomdb tests scripts bench

@@ -16,9 +16,9 @@ from symptomdb.api.urls import api
 from symptomdb.collections import views as collection_views
 from symptomdb.helpfinder import finder_views
 from symptomdb.helpfinder import views as help_views
-from symptomdb.interop import views as infobutton_views
 from symptomdb.pages import views as page_views
 from symptomdb.tools import views as tool_views
+from symptomdb.topics import infobutton_views
 from symptomdb.topics import views as topic_views
 
 urlpatterns = [

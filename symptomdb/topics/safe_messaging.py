@@ -6,10 +6,16 @@ module adapts pages to it and reads which rules block publishing from settings.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 
 from symptomdb.safety.content_lint import DEFAULT_BLOCKING, RULES, LintFinding, lint_topic
-from symptomdb.topics.models import TopicPage
+from symptomdb.topics.documents import page_to_document
+
+if TYPE_CHECKING:
+    # Annotations only: the page model calls this module, not the other way round.
+    from symptomdb.topics.models import TopicPage
 
 
 def blocking_rules() -> frozenset[str]:
@@ -27,8 +33,6 @@ def blocking_rules() -> frozenset[str]:
 
 def lint_page(page: TopicPage, blocking: frozenset[str] | None = None) -> list[LintFinding]:
     """Lint a topic page (or an unsaved revision of one) as it would be published."""
-    from symptomdb.topics.loading import page_to_document
-
     return lint_topic(
         page_to_document(page, live=True), blocking if blocking is not None else blocking_rules()
     )

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from symptomdb.importers.topic_markdown import PersonRecord
 from symptomdb.interop.dump import dump_lines
-from symptomdb.topics.loading import page_to_document
+from symptomdb.topics.documents import page_to_document
 from symptomdb.topics.models import readable_topics
 
 
