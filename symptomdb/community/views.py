@@ -21,9 +21,18 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from symptomdb.community.comments import RateLimited, check_rate_limit, submit_comment
+from symptomdb.community.comments import (
+    CLIENT_LIMIT,
+    MAX_TEXT,
+    RateLimited,
+    as_typed,
+    check_comment,
+    check_rate_limit,
+    submit_comment,
+)
 from symptomdb.community.errors import InvalidAction
 from symptomdb.community.form_tokens import check_form_request
+from symptomdb.community.limits import client_key
 from symptomdb.community.models import Vote
 from symptomdb.community.ratings import record_vote
 from symptomdb.community.reader import reader_id_or_new, remember_reader
@@ -91,19 +100,19 @@ def comment(request: HttpRequest, page_id: int) -> HttpResponse:
     check_form_request(request, "comment")
     page = get_object_or_404(TopicPage.objects.live(), pk=page_id)
     reader, _ = reader_id_or_new(request)
-    text = request.POST.get("text", "")
+    text = as_typed(request.POST.get("text", ""))
+    name = as_typed(request.POST.get("name", ""))
+    honeypot = request.POST.get("website", "")
     country = request.POST.get("country", "").upper()[:2] or None
-    context: dict[str, object] = {"page": page, "country": country, "text": text[:2000]}
+    # Given back in full when the comment is not saved, so nothing the reader wrote is lost.
+    context: dict[str, object] = {"page": page, "country": country, "text": text, "name": name}
     status = 200
     try:
-        check_rate_limit(reader)
+        # Length first: nothing longer than the form allows reaches the screen or the limits.
+        check_comment(text, name)
+        check_rate_limit(reader, client_key(request, CLIENT_LIMIT), spam=bool(honeypot.strip()))
         receipt = submit_comment(
-            page,
-            text,
-            name=request.POST.get("name", ""),
-            reader=reader,
-            honeypot=request.POST.get("website", ""),
-            country=country,
+            page, text, name=name, reader=reader, honeypot=honeypot, country=country
         )
     except RateLimited as exc:
         context.update(saved=False, problem=str(exc))
@@ -123,8 +132,9 @@ def comment(request: HttpRequest, page_id: int) -> HttpResponse:
     else:
         context.update(saved=True, receipt=receipt, help=receipt.help, held=receipt.held)
     if not context.get("saved") and text.strip():
-        # Even an unsaved comment may need help shown at once.
-        context["help"] = help_first(screen_text(text), country)
+        # Even an unsaved comment may need help shown at once; the screen reads no more
+        # than a comment may hold, so an oversized post costs no more than a real one.
+        context["help"] = help_first(screen_text(text[:MAX_TEXT]), country)
     context["directory"] = load_crisis_resources()
     response = render(request, "community/comment_received.html", context, status=status)
     remember_reader(response, reader)
