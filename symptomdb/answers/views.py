@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from symptomdb.answering.passages import Passage
 from symptomdb.answers.asking import answer_for
@@ -47,14 +47,21 @@ def ask(request: HttpRequest) -> HttpResponse:
 
     The question text is never logged or stored; only a count per screen level is kept.
     """
-    question = request.GET.get("q", "").strip()[:MAX_QUESTION]
-    country = request.GET.get("country", "").upper() or None
+    question = request.GET.get("q", "").strip()
+    country = request.GET.get("country", "").upper()[:2] or None
     context: dict[str, object] = {
         "question": question,
         "country": country,
         "directory": load_crisis_resources(),
     }
-    if question:
+    if len(question) > MAX_QUESTION:
+        # Refused before any work (the screen and the answerer cost time with length), and
+        # given back whole in the box so the reader can shorten it.
+        context["problem"] = gettext(
+            "Your question is %(length)s characters long; the box takes at most %(limit)s. "
+            "Shorten it, then ask again."
+        ) % {"length": f"{len(question):,}", "limit": f"{MAX_QUESTION:,}"}
+    elif question:
         # Spanish on the Spanish pages, and a Spanish question typed into the English box.
         # Spanish on the Spanish pages, and a Spanish question typed into the English box.
         page_spanish = (get_language() or "en").startswith("es")

@@ -62,10 +62,16 @@ def _results(query: str) -> list[SearchResult]:
 def search(request: HttpRequest) -> HttpResponse:
     """Search our topics and the imported collections for ``?q=`` (``&country=`` for the
     reader's crisis lines). At the emergency level only help is shown, no results."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY]
+    query = request.GET.get("q", "").strip()
     country = request.GET.get("country", "").strip().upper()[:2] or None
     context: dict[str, object] = {"query": query, "country": country}
-    if query:
+    if len(query) > MAX_QUERY:
+        # Refused before any work and given back whole, as on the ask page.
+        context["problem"] = (
+            f"What you searched for is {len(query):,} characters long; search takes at most "
+            f"{MAX_QUERY}. Shorten it, then search again."
+        )
+    elif query:
         screen = screen_text(query)
         count_screen("search", screen.level)
         language = (get_language() or "en").split("-")[0]
