@@ -34,7 +34,7 @@ from symptomdb.community.errors import InvalidAction
 from symptomdb.community.form_tokens import check_form_request
 from symptomdb.community.limits import client_key
 from symptomdb.community.models import Vote
-from symptomdb.community.ratings import record_vote
+from symptomdb.community.ratings import VoteLimited, record_vote
 from symptomdb.community.reader import reader_id_or_new, remember_reader
 from symptomdb.helpfinder.resources import load_crisis_resources
 from symptomdb.safety.crisis_screen import screen_text
@@ -70,13 +70,22 @@ def vote(request: HttpRequest) -> HttpResponseBase:
     try:
         if not raw_value.isdigit():
             raise InvalidAction("Choose an answer before sending.")
-        record_vote(reader, target, kind, int(raw_value), reason)
+        if len(raw_value) > 1:  # int() of a long run of digits is slow, then refused
+            raise InvalidAction("A vote is one digit: 0 or 1, or 1 to 5 stars.")
+        record_vote(
+            reader,
+            target,
+            kind,
+            int(raw_value),
+            reason,
+            client=lambda limit: client_key(request, limit),
+        )
     except InvalidAction as exc:
         return render(
             request,
             "community/problem.html",
             {"heading": "Your vote was not counted", "problem": str(exc)},
-            status=400,
+            status=429 if isinstance(exc, VoteLimited) else 400,
         )
     messages.success(
         request,
