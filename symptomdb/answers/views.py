@@ -9,11 +9,14 @@ from django.shortcuts import render
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
 
 from symptomdb.answering.passages import Passage
 from symptomdb.answers.asking import answer_for
 from symptomdb.helpfinder.counters import count_screen
 from symptomdb.helpfinder.resources import load_crisis_resources
+from symptomdb.query_forms import query_params, see_other
 from symptomdb.vocabulary import KIND_BY_ID
 
 MAX_QUESTION = 2000
@@ -42,13 +45,20 @@ def lead_html(sentences: tuple[str, ...], passage: Passage) -> SafeString:
     return mark_safe(text)
 
 
+# A question changes nothing on the site, so a POST needs no CSRF token (a GET link asks
+# the same); the box POSTs only so that long questions are not cut off by URL limits.
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
 def ask(request: HttpRequest) -> HttpResponse:
-    """Answer ``?q=`` (with ``&country=`` for crisis lines).
+    """Answer ``q`` (with ``country`` for crisis lines), from the URL or the box's POST.
 
-    The question text is never logged or stored; only a count per screen level is kept.
+    A POST whose question fits in a URL is sent on to ``?q=`` (303, see
+    :mod:`symptomdb.query_forms`); a longer one is answered at once. The question text is
+    never logged or stored; only a count per screen level is kept.
     """
-    question = request.GET.get("q", "").strip()
-    country = request.GET.get("country", "").upper()[:2] or None
+    params = query_params(request)
+    question = params.get("q", "").strip()
+    country = params.get("country", "").upper()[:2] or None
     context: dict[str, object] = {
         "question": question,
         "country": country,
@@ -61,8 +71,9 @@ def ask(request: HttpRequest) -> HttpResponse:
             "Your question is %(length)s characters long; the box takes at most %(limit)s. "
             "Shorten it, then ask again."
         ) % {"length": f"{len(question):,}", "limit": f"{MAX_QUESTION:,}"}
+    elif question and (moved := see_other(request, {"q": question, "country": country or ""})):
+        return moved
     elif question:
-        # Spanish on the Spanish pages, and a Spanish question typed into the English box.
         # Spanish on the Spanish pages, and a Spanish question typed into the English box.
         page_spanish = (get_language() or "en").startswith("es")
         answer = answer_for(question, country, "es" if page_spanish else None)
