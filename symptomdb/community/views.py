@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -61,7 +62,16 @@ def vote(request: HttpRequest) -> HttpResponseBase:
     Redirects back (``next``) with a thank-you message; 400 with a plain explanation for a
     malformed vote; 403 for a POST not sent from our own form.
     """
-    check_form_request(request, "vote")
+    try:
+        check_form_request(request, "vote")
+    except PermissionDenied as exc:
+        # Answered here, not raised: Django logs a raised PermissionDenied with a traceback.
+        return render(
+            request,
+            "community/problem.html",
+            {"heading": "Your vote was not counted", "problem": str(exc)},
+            status=403,
+        )
     reader, _ = reader_id_or_new(request)
     target = request.POST.get("target", "")
     kind = request.POST.get("kind", "")
@@ -106,15 +116,21 @@ def comment(request: HttpRequest, page_id: int) -> HttpResponse:
     Risky comments are held for a moderator and the page leads with help. The writer is
     told plainly when a comment was not saved (validation, rate limit, database failure).
     """
-    check_form_request(request, "comment")
     page = get_object_or_404(TopicPage.objects.live(), pk=page_id)
-    reader, _ = reader_id_or_new(request)
     text = as_typed(request.POST.get("text", ""))
     name = as_typed(request.POST.get("name", ""))
     honeypot = request.POST.get("website", "")
     country = request.POST.get("country", "").upper()[:2] or None
     # Given back in full when the comment is not saved, so nothing the reader wrote is lost.
     context: dict[str, object] = {"page": page, "country": country, "text": text, "name": name}
+    try:
+        check_form_request(request, "comment")
+    except PermissionDenied as exc:
+        # Answered here, not raised (Django logs a raised PermissionDenied with a
+        # traceback), with the text back in a fresh form: an expired page loses nothing.
+        context.update(saved=False, problem=str(exc), directory=load_crisis_resources())
+        return render(request, "community/comment_received.html", context, status=403)
+    reader, _ = reader_id_or_new(request)
     status = 200
     try:
         # Length first: nothing longer than the form allows reaches the screen or the limits.
