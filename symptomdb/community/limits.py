@@ -90,13 +90,17 @@ def is_over(limit: Limit, who: str, now: float | None = None) -> bool:
 def _count(limit: Limit, who: str, now: float) -> None:
     cache = _cache()
     key = _key(limit, who, now)
-    # The key dies with its bucket; the timeout only lets the cache drop it afterwards.
-    if cache.add(key, 1, timeout=limit.seconds):
+    # The entry lives until its bucket ends, never longer: the database cache's incr
+    # rewrites it with the cache's default timeout, so the end is set again after it.
+    until_end = max(1, int((limit.bucket(now) + 1) * limit.seconds - now))
+    if cache.add(key, 1, timeout=until_end):
         return
     try:
         cache.incr(key)
     except ValueError:  # dropped between add and incr: a new count of one
-        cache.add(key, 1, timeout=limit.seconds)
+        cache.add(key, 1, timeout=until_end)
+        return
+    cache.touch(key, timeout=until_end)
 
 
 def check_and_count(checks: Sequence[tuple[Limit, str]], now: float | None = None) -> bool:
