@@ -36,6 +36,22 @@ def test_the_screen_api_refuses_text_longer_than_a_comment_naming_the_field(
     assert "2000" in body["error"]["message"]
 
 
+def test_an_oversized_api_body_gets_the_json_error_shape(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(screen_api, "screen_text", never)
+    response = client.post(
+        "/api/v1/screen",
+        data=json.dumps({"text": "a" * 3_000_000}),
+        content_type="application/json",
+    )
+    assert response.status_code == 413
+    error = response.json()["error"]
+    assert (
+        error["code"] == "http-413" and "request body is over 2,621,440 bytes" in error["message"]
+    )
+
+
 def test_a_too_long_question_is_refused_and_given_back_whole(
     client: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:

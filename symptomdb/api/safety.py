@@ -111,7 +111,14 @@ class ScreenOut(Schema):
 
 @router.post(
     "/screen",
-    response={200: ScreenOut, 400: ErrorOut, 415: ErrorOut, 422: ErrorOut, 429: ErrorOut},
+    response={
+        200: ScreenOut,
+        400: ErrorOut,
+        413: ErrorOut,
+        415: ErrorOut,
+        422: ErrorOut,
+        429: ErrorOut,
+    },
     summary="Screen text for crisis language",
     throttle=[ScreenThrottle()],
 )
