@@ -61,6 +61,8 @@ def test_a_too_long_question_is_refused_and_given_back_whole(
     assert f"Your question is {len(question):,} characters long" in html
     assert "at most 2,000" in html
     assert f'value="{question}"' in html  # back in the box, to shorten
+    spanish = client.get("/es/ask/", {"q": question}).content.decode()
+    assert "Tu pregunta tiene 2" in spanish and "Acórtala y vuelve a preguntar." in spanish
 
 
 def test_a_too_long_search_is_refused_and_given_back_whole(

@@ -6,6 +6,7 @@ import re
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
@@ -70,7 +71,10 @@ def ask(request: HttpRequest) -> HttpResponse:
         context["problem"] = gettext(
             "Your question is %(length)s characters long; the box takes at most %(limit)s. "
             "Shorten it, then ask again."
-        ) % {"length": f"{len(question):,}", "limit": f"{MAX_QUESTION:,}"}
+        ) % {
+            "length": number_format(len(question), force_grouping=True),
+            "limit": number_format(MAX_QUESTION, force_grouping=True),
+        }
     elif question and (moved := see_other(request, {"q": question, "country": country or ""})):
         return moved
     elif question:
