@@ -5,6 +5,11 @@ load this module, so what is measured is what is served. The address comes from
 ``--bind`` on the command line. Figures behind the choices: docs/operators.md, Performance.
 """
 
+import logging
+import re
+
+from gunicorn.glogging import Logger
+
 # Two cores: one process per core, each with a few threads. Threads let a process wait on
 # a slow client or the database while another request runs, and keep connections alive;
 # each process holds its own answering index in memory, so fewer processes use less
@@ -18,6 +23,37 @@ worker_class = "gthread"
 # reader's health question, which is never logged), status and size; no client address.
 accesslog = "-"
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(b)s'
+
+# gunicorn's own error log names the client ("Invalid request from ip=…") and may quote the
+# request line with its query string ("Error handling request GET /ask/?q=…"); neither may
+# be written (docs/operators.md, "Logs"). The request line limit stays at gunicorn's
+# default: the ask and search boxes POST long text (symptomdb/query_forms.py).
+_CLIENT = re.compile(r" from ip=\S*?: ")
+# What gunicorn quotes from a request it could not parse: any part of the request line,
+# which may hold a question (its words split at the spaces).
+_QUOTED = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
+_QUERY = re.compile(r"\?\S*")
+
+
+def without_client_or_query(record: logging.LogRecord) -> bool:
+    """Rewrite a gunicorn error-log record without the client's address, quoted parts of
+    a request, or query strings (keeps the record)."""
+    message = _CLIENT.sub(": ", record.getMessage())
+    record.msg = _QUERY.sub("?…", _QUOTED.sub("'…'", message))
+    record.args = None
+    return True
+
+
+class PrivateLogger(Logger):  # type: ignore[misc]  # gunicorn ships no type hints
+    """gunicorn's logger, whose error log names no client and quotes no query string."""
+
+    def setup(self, cfg: object) -> None:
+        super().setup(cfg)
+        if without_client_or_query not in self.error_log.filters:
+            self.error_log.addFilter(without_client_or_query)
+
+
+logger_class = PrivateLogger
 
 
 def post_worker_init(worker: object) -> None:

@@ -199,6 +199,8 @@ PASSWORD_HASHERS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # Any usernames: 20 failures from one client in 15 minutes (symptomdb.community.accounts).
+    "symptomdb.community.accounts.ClientSignInLimitBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # django-axes: lock a username tried from one client after 5 failures, for 15 minutes.

@@ -6,13 +6,17 @@ import re
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
 
 from symptomdb.answering.passages import Passage
 from symptomdb.answers.asking import answer_for
 from symptomdb.helpfinder.counters import count_screen
+from symptomdb.query_forms import query_params, see_other
 from symptomdb.safety.crisis_lines import load_crisis_resources
 from symptomdb.vocabulary import KIND_BY_ID
 
@@ -42,20 +46,38 @@ def lead_html(sentences: tuple[str, ...], passage: Passage) -> SafeString:
     return mark_safe(text)
 
 
+# A question changes nothing on the site, so a POST needs no CSRF token (a GET link asks
+# the same); the box POSTs only so that long questions are not cut off by URL limits.
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
 def ask(request: HttpRequest) -> HttpResponse:
-    """Answer ``?q=`` (with ``&country=`` for crisis lines).
+    """Answer ``q`` (with ``country`` for crisis lines), from the URL or the box's POST.
 
-    The question text is never logged or stored; only a count per screen level is kept.
+    A POST whose question fits in a URL is sent on to ``?q=`` (303, see
+    :mod:`symptomdb.query_forms`); a longer one is answered at once. The question text is
+    never logged or stored; only a count per screen level is kept.
     """
-    question = request.GET.get("q", "").strip()[:MAX_QUESTION]
-    country = request.GET.get("country", "").upper() or None
+    params = query_params(request)
+    question = params.get("q", "").strip()
+    country = params.get("country", "").upper()[:2] or None
     context: dict[str, object] = {
         "question": question,
         "country": country,
         "directory": load_crisis_resources(),
     }
-    if question:
-        # Spanish on the Spanish pages, and a Spanish question typed into the English box.
+    if len(question) > MAX_QUESTION:
+        # Refused before any work (the screen and the answerer cost time with length), and
+        # given back whole in the box so the reader can shorten it.
+        context["problem"] = gettext(
+            "Your question is %(length)s characters long; the box takes at most %(limit)s. "
+            "Shorten it, then ask again."
+        ) % {
+            "length": number_format(len(question), force_grouping=True),
+            "limit": number_format(MAX_QUESTION, force_grouping=True),
+        }
+    elif question and (moved := see_other(request, {"q": question, "country": country or ""})):
+        return moved
+    elif question:
         # Spanish on the Spanish pages, and a Spanish question typed into the English box.
         page_spanish = (get_language() or "en").startswith("es")
         answer = answer_for(question, country, "es" if page_spanish else None)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
 from ninja.errors import HttpError, ValidationError
@@ -64,6 +66,18 @@ def install_error_handlers(api: NinjaAPI) -> None:
         message = "; ".join(f"{f['field']}: {f['message']}" for f in fields) or "invalid request"
         return api.create_response(
             request, error_body("invalid-parameter", message, fields), status=422
+        )
+
+    @api.exception_handler(RequestDataTooBig)
+    def on_body_too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+        # Django refuses the body before it is read; without this the client got an HTML
+        # page saying only "Bad Request".
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        message = f"the request body is over {limit:,} bytes; send less (see the field limits)"
+        return api.create_response(
+            request,
+            error_body("http-413", message, [{"field": "body", "message": message}]),
+            status=413,
         )
 
     @api.exception_handler(HttpError)

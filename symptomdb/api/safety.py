@@ -19,9 +19,17 @@ from symptomdb.safety.serialise import help_to_dict, screen_to_dict
 
 router = Router(tags=["safety"])
 
+# As long as a comment or an ask-box question may be: the screen's cost grows with length,
+# and no request may hold a worker for long, so longer text is refused before any work.
+MAX_TEXT = 2000
+
 
 class ScreenIn(Schema):
-    text: str = Field(min_length=1, max_length=20_000, description="What the reader wrote.")
+    text: str = Field(
+        min_length=1,
+        max_length=MAX_TEXT,
+        description=f"What the reader wrote, at most {MAX_TEXT} characters.",
+    )
     country: str | None = Field(
         default=None,
         min_length=2,
@@ -103,7 +111,14 @@ class ScreenOut(Schema):
 
 @router.post(
     "/screen",
-    response={200: ScreenOut, 400: ErrorOut, 415: ErrorOut, 422: ErrorOut, 429: ErrorOut},
+    response={
+        200: ScreenOut,
+        400: ErrorOut,
+        413: ErrorOut,
+        415: ErrorOut,
+        422: ErrorOut,
+        429: ErrorOut,
+    },
     summary="Screen text for crisis language",
     throttle=[ScreenThrottle()],
 )

@@ -14,19 +14,16 @@ health data: never logged; audit entries carry ids and states only.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from typing import Any
 
-import nh3
-from django.core.cache import caches
-from django.core.cache.backends.base import InvalidCacheBackendError
 from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
 from symptomdb.caching import invalidate_pages
 from symptomdb.community.errors import ActionNotAllowed, InvalidAction
+from symptomdb.community.limits import Limit, check_and_count, site_key
 from symptomdb.community.models import Comment
 from symptomdb.helpfinder.counters import count_screen
 from symptomdb.safety.crisis_screen import CrisisLevel, ScreenResult, screen_text
@@ -38,9 +35,13 @@ MAX_NAME = 60
 # Held at concern and above (see the module docstring).
 HOLD_AT = CrisisLevel.CONCERN
 
-# Spam is slowed, per reader (their cookie id) and for the whole site, in the shared cache.
-READER_LIMIT = (3, 600)  # comments, seconds
-SITE_LIMIT = (60, 600)
+# Spam is slowed in the shared cache, in fixed ten-minute buckets (symptomdb.community.limits):
+# per reader (their cookie id), per client (a hashed address, for scripts that send no
+# cookie) and, as a backstop, for the whole site. One client can use at most a sixth of the
+# site's allowance, so no single script can lock other readers out.
+READER_LIMIT = Limit("comment-reader", 3, 600)
+CLIENT_LIMIT = Limit("comment-client", 10, 600)
+SITE_LIMIT = Limit("comment-site", 60, 600)
 
 LOG_SUBMIT = "symptomdb.comment.submit"
 LOG_APPROVE = "symptomdb.comment.approve"
@@ -50,11 +51,31 @@ LOG_REPLY = "symptomdb.comment.reply"
 REJECTION_REASON_IDS = {code for code, _ in Comment.REJECTION_REASONS}
 
 
-def clean_text(value: str, limit: int) -> str:
-    """Reader text as plain text: markup removed with nh3 (script bodies too), whitespace
-    trimmed. Pages escape it again when they show it."""
-    stripped = html.unescape(nh3.clean(value or "", tags=set()))
-    return stripped.replace("\r\n", "\n").strip()[:limit]
+def as_typed(value: str | None) -> str:
+    """Reader text exactly as typed. Browsers send a textarea's line breaks as CRLF; they
+    become the LF the reader typed. Nothing else changes: pages escape the text when they
+    show it, so "x<y but I feel <sad> today" is kept and shown as written."""
+    return (value or "").replace("\r\n", "\n")
+
+
+def check_comment(text: str, name: str = "") -> None:
+    """Check a comment's text and name before any work is done on them.
+
+    Raises:
+        InvalidAction: empty text, or text or name longer than the form allows.
+    """
+    if not text.strip():
+        raise InvalidAction("Your comment is empty. Write something, then send it.")
+    if len(text) > MAX_TEXT:
+        raise InvalidAction(
+            f"Your comment is {len(text):,} characters long; a comment can be at most "
+            f"{MAX_TEXT:,}. Shorten it, then send it again."
+        )
+    if len(name) > MAX_NAME:
+        raise InvalidAction(
+            f"The name you gave is {len(name):,} characters long; a name can be at most "
+            f"{MAX_NAME}. Shorten it, then send it again."
+        )
 
 
 @dataclass(frozen=True)
@@ -81,36 +102,22 @@ class RateLimited(InvalidAction):
     """Too many comments from one reader, or from everyone, in a short time."""
 
 
-def _limit_cache() -> Any:
-    try:
-        return caches["community"]
-    except InvalidCacheBackendError:
-        return caches["default"]
-
-
-def _over_limit(key: str, limit: tuple[int, int]) -> bool:
-    cache = _limit_cache()
-    count, window = limit
-    if cache.add(key, 1, timeout=window):
-        return False
-    try:
-        return int(cache.incr(key)) > count
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=window)
-        return False
-
-
-def check_rate_limit(reader: str) -> None:
-    """Count one comment attempt for ``reader`` and for the site.
+def check_rate_limit(reader: str, client: str, *, spam: bool = False) -> None:
+    """Count one comment from ``reader`` (cookie id) and ``client`` (hashed address, see
+    :func:`symptomdb.community.limits.client_key`), and for the site unless it is ``spam``
+    (the honeypot was filled: it counts against its sender only). Call it only for a
+    comment that will be stored: refused and empty posts are never counted.
 
     Raises:
-        RateLimited: when either limit is passed.
+        RateLimited: when a limit is used up (then nothing is counted).
     """
-    if _over_limit(f"comments:reader:{reader}", READER_LIMIT) or _over_limit(
-        "comments:site", SITE_LIMIT
-    ):
+    checks = [(READER_LIMIT, reader), (CLIENT_LIMIT, client)]
+    if not spam:
+        checks.append((SITE_LIMIT, site_key()))
+    if not check_and_count(checks):
         raise RateLimited(
-            "You have sent several comments in a short time. Please wait a few minutes and try again."
+            "Your comment was not saved: we have had several comments in a short time. "
+            "It is below so nothing is lost; please wait ten minutes, then send it again."
         )
 
 
@@ -127,8 +134,8 @@ def submit_comment(
 
     Args:
         page: the published topic page.
-        text: what the reader wrote (markup is removed).
-        name: optional display name.
+        text: what the reader wrote, stored exactly as typed (pages escape it).
+        name: optional display name, stored as typed.
         reader: the reader's cookie id ("" when unknown).
         honeypot: the hidden field people never fill; filled means spam (stored as spam).
         country: the reader's chosen country for crisis lines.
@@ -137,15 +144,15 @@ def submit_comment(
         A receipt with the stored comment, the screen's verdict and the help to show.
 
     Raises:
-        InvalidAction: empty text, or the page is not a published topic.
+        InvalidAction: empty or too long (see :func:`check_comment`), or the page is not
+            a published topic.
         django.db.DatabaseError: the write failed; nothing was stored.
     """
     if not getattr(page, "live", False):
         raise InvalidAction("Comments can only be added to a published topic.")
-    clean = clean_text(text, MAX_TEXT)
-    if not clean:
-        raise InvalidAction("Your comment is empty. Write something, then send it.")
-    screen = screen_text(clean)
+    text, name = as_typed(text), as_typed(name)
+    check_comment(text, name)
+    screen = screen_text(text)
     if honeypot.strip():
         state = Comment.SPAM
     elif screen.level >= HOLD_AT:
@@ -155,8 +162,8 @@ def submit_comment(
     with transaction.atomic():
         comment = Comment.objects.create(
             page=page,
-            name=clean_text(name, MAX_NAME),
-            text=clean,
+            name=name,
+            text=text,
             state=state,
             screen_level=screen.level.label,
             reader_id=reader,
@@ -236,9 +243,13 @@ def reply_to_comment(user: Any, comment: Comment, reply: str) -> Comment:
         ActionNotAllowed: not a moderator.
         InvalidAction: an empty reply.
     """
-    text = clean_text(reply, MAX_TEXT)
-    if not text:
+    text = as_typed(reply)
+    if not text.strip():
         raise InvalidAction("The reply is empty.")
+    if len(text) > MAX_TEXT:
+        raise InvalidAction(
+            f"The reply is {len(text):,} characters long; a reply can be at most {MAX_TEXT:,}."
+        )
     return _moderate(user, comment, LOG_REPLY, Comment.APPROVED, reply=text, replied_by=user)
 
 

@@ -2,21 +2,38 @@
 
 One vote per reader, item and kind; voting again changes it. Readers are told apart by the
 random id in their signed cookie (:mod:`symptomdb.community.reader`), never by IP address.
+
+A script that drops the cookie looks like a new reader on every POST, so votes are also
+limited per client (a keyed hash of the address that changes with every time bucket, kept
+only in the cache; :mod:`symptomdb.community.limits`): a few dozen votes in ten minutes, and
+one *new* vote per item and kind a day. Changing one's own vote is never refused by the
+second limit. Two people sharing one connection without the cookie count as one that day.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 
 from symptomdb.community.errors import InvalidAction
+from symptomdb.community.limits import Limit, check_and_count
 from symptomdb.community.models import Vote
 
 TOPIC_PREFIX = "topic:"
 ANSWER_PREFIX = "answer:"
 REASON_IDS = {code for code, _ in Vote.REASONS}
+MAX_TARGET = 300  # Vote.target's length
+# Per client: votes of any kind in ten minutes; new votes on one item and kind in a day.
+CLIENT_LIMIT = Limit("vote-client", 30, 600)
+NEW_VOTE_LIMIT = Limit("vote-new", 1, 24 * 3600)
+
+
+class VoteLimited(InvalidAction):
+    """Too many votes from one client, or a second new vote on one item from it today."""
 
 
 def topic_target(page_id: int) -> str:
@@ -37,6 +54,11 @@ def check_target(target: str) -> None:
     """
     from symptomdb.topics.models import TopicPage
 
+    if len(target) > MAX_TARGET:
+        raise InvalidAction(
+            f"Nothing to rate at {target[:80]!r}…: {len(target):,} characters long, and no "
+            f"topic or answer is named by more than {MAX_TARGET}."
+        )
     if target.startswith(TOPIC_PREFIX):
         raw = target.removeprefix(TOPIC_PREFIX)
         if raw.isdigit() and TopicPage.objects.live().filter(pk=int(raw)).exists():
@@ -73,17 +95,41 @@ def check_vote(kind: str, value: int, reason: str) -> None:
         raise InvalidAction(f"Unknown vote kind {kind[:20]!r}; use helpful or author.")
 
 
-def record_vote(reader: str, target: str, kind: str, value: int, reason: str = "") -> Vote:
+def record_vote(
+    reader: str,
+    target: str,
+    kind: str,
+    value: int,
+    reason: str = "",
+    *,
+    client: Callable[[Limit], str] | None = None,
+) -> Vote:
     """Record or change ``reader``'s vote on ``target``.
+
+    Args:
+        client: gives the client's key for a limit (``limits.client_key`` bound to the
+            request); when given, the vote is counted against the per-client limits.
 
     Returns:
         The stored vote.
 
     Raises:
         InvalidAction: see :func:`check_target` and :func:`check_vote`.
+        VoteLimited: a per-client limit is used up (nothing is stored or counted).
     """
     check_vote(kind, value, reason)
     check_target(target)
+    if client is not None:
+        checks = [(CLIENT_LIMIT, client(CLIENT_LIMIT))]
+        if not Vote.objects.filter(target=target, kind=kind, reader_id=reader).exists():
+            item = hashlib.sha256(f"{kind}:{target}".encode()).hexdigest()[:16]
+            checks.append((NEW_VOTE_LIMIT, f"{client(NEW_VOTE_LIMIT)}:{item}"))
+        if not check_and_count(checks):
+            raise VoteLimited(
+                "A vote on this from your connection is already counted today, or many votes "
+                "came from it just now. If the vote was yours, you can change it from the "
+                "same browser; otherwise please try again later."
+            )
     defaults = {"value": value, "reason": reason}
     try:
         with transaction.atomic():

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -21,11 +22,20 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from symptomdb.community.comments import RateLimited, check_rate_limit, submit_comment
+from symptomdb.community.comments import (
+    CLIENT_LIMIT,
+    MAX_TEXT,
+    RateLimited,
+    as_typed,
+    check_comment,
+    check_rate_limit,
+    submit_comment,
+)
 from symptomdb.community.errors import InvalidAction
 from symptomdb.community.form_tokens import check_form_request
+from symptomdb.community.limits import client_key
 from symptomdb.community.models import Vote
-from symptomdb.community.ratings import record_vote
+from symptomdb.community.ratings import VoteLimited, record_vote
 from symptomdb.community.reader import reader_id_or_new, remember_reader
 from symptomdb.safety.crisis_lines import load_crisis_resources
 from symptomdb.safety.crisis_screen import screen_text
@@ -52,7 +62,16 @@ def vote(request: HttpRequest) -> HttpResponseBase:
     Redirects back (``next``) with a thank-you message; 400 with a plain explanation for a
     malformed vote; 403 for a POST not sent from our own form.
     """
-    check_form_request(request, "vote")
+    try:
+        check_form_request(request, "vote")
+    except PermissionDenied as exc:
+        # Answered here, not raised: Django logs a raised PermissionDenied with a traceback.
+        return render(
+            request,
+            "community/problem.html",
+            {"heading": "Your vote was not counted", "problem": str(exc)},
+            status=403,
+        )
     reader, _ = reader_id_or_new(request)
     target = request.POST.get("target", "")
     kind = request.POST.get("kind", "")
@@ -61,13 +80,22 @@ def vote(request: HttpRequest) -> HttpResponseBase:
     try:
         if not raw_value.isdigit():
             raise InvalidAction("Choose an answer before sending.")
-        record_vote(reader, target, kind, int(raw_value), reason)
+        if len(raw_value) > 1:  # int() of a long run of digits is slow, then refused
+            raise InvalidAction("A vote is one digit: 0 or 1, or 1 to 5 stars.")
+        record_vote(
+            reader,
+            target,
+            kind,
+            int(raw_value),
+            reason,
+            client=lambda limit: client_key(request, limit),
+        )
     except InvalidAction as exc:
         return render(
             request,
             "community/problem.html",
             {"heading": "Your vote was not counted", "problem": str(exc)},
-            status=400,
+            status=429 if isinstance(exc, VoteLimited) else 400,
         )
     messages.success(
         request,
@@ -88,24 +116,30 @@ def comment(request: HttpRequest, page_id: int) -> HttpResponse:
     Risky comments are held for a moderator and the page leads with help. The writer is
     told plainly when a comment was not saved (validation, rate limit, database failure).
     """
-    check_form_request(request, "comment")
     page = get_object_or_404(TopicPage.objects.live(), pk=page_id)
     if not readable_by(page, request):
         raise Http404("No published topic has this id.")
-    reader, _ = reader_id_or_new(request)
-    text = request.POST.get("text", "")
+    text = as_typed(request.POST.get("text", ""))
+    name = as_typed(request.POST.get("name", ""))
+    honeypot = request.POST.get("website", "")
     country = request.POST.get("country", "").upper()[:2] or None
-    context: dict[str, object] = {"page": page, "country": country, "text": text[:2000]}
+    # Given back in full when the comment is not saved, so nothing the reader wrote is lost.
+    context: dict[str, object] = {"page": page, "country": country, "text": text, "name": name}
+    try:
+        check_form_request(request, "comment")
+    except PermissionDenied as exc:
+        # Answered here, not raised (Django logs a raised PermissionDenied with a
+        # traceback), with the text back in a fresh form: an expired page loses nothing.
+        context.update(saved=False, problem=str(exc), directory=load_crisis_resources())
+        return render(request, "community/comment_received.html", context, status=403)
+    reader, _ = reader_id_or_new(request)
     status = 200
     try:
-        check_rate_limit(reader)
+        # Length first: nothing longer than the form allows reaches the screen or the limits.
+        check_comment(text, name)
+        check_rate_limit(reader, client_key(request, CLIENT_LIMIT), spam=bool(honeypot.strip()))
         receipt = submit_comment(
-            page,
-            text,
-            name=request.POST.get("name", ""),
-            reader=reader,
-            honeypot=request.POST.get("website", ""),
-            country=country,
+            page, text, name=name, reader=reader, honeypot=honeypot, country=country
         )
     except RateLimited as exc:
         context.update(saved=False, problem=str(exc))
@@ -125,8 +159,9 @@ def comment(request: HttpRequest, page_id: int) -> HttpResponse:
     else:
         context.update(saved=True, receipt=receipt, help=receipt.help, held=receipt.held)
     if not context.get("saved") and text.strip():
-        # Even an unsaved comment may need help shown at once.
-        context["help"] = help_first(screen_text(text), country)
+        # Even an unsaved comment may need help shown at once; the screen reads no more
+        # than a comment may hold, so an oversized post costs no more than a real one.
+        context["help"] = help_first(screen_text(text[:MAX_TEXT]), country)
     context["directory"] = load_crisis_resources()
     response = render(request, "community/comment_received.html", context, status=status)
     remember_reader(response, reader)

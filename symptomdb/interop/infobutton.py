@@ -107,13 +107,24 @@ class TopicMatch:
     exact: bool
 
 
+# The longest value read from any one parameter; a display name such as "Suicidal ideation"
+# is the longest a caller sends.
+MAX_PARAMETER = 300
+
+
 @dataclass
 class _Params:
     values: Mapping[str, str]
     seen: list[str] = field(default_factory=list)
 
     def get(self, name: str) -> str:
-        return (self.values.get(name) or "").strip()
+        value = self.values.get(name) or ""
+        if len(value) > MAX_PARAMETER:
+            # Refused before any work: no Infobutton parameter is anywhere near this long.
+            raise InfobuttonRequestError(
+                name, f"{len(value):,} characters long; at most {MAX_PARAMETER} are read"
+            )
+        return value.strip()
 
 
 def parse_request(params: Mapping[str, str]) -> InfobuttonRequest:

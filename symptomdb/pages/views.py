@@ -12,10 +12,13 @@ from pathlib import Path
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
 
 from symptomdb.answering.question_types import question_types
 from symptomdb.answers.building import get_answer_index
 from symptomdb.helpfinder.counters import count_screen
+from symptomdb.query_forms import query_params, see_other
 from symptomdb.safety.crisis_screen import CrisisLevel, screen_text
 from symptomdb.safety.help_first import help_first
 
@@ -59,13 +62,27 @@ def _results(query: str) -> list[SearchResult]:
     return list(results.values())
 
 
+# Searching changes nothing, so a POST needs no CSRF token; the box POSTs only so that long
+# searches in non-Latin scripts are not cut off by URL limits (symptomdb.query_forms).
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
 def search(request: HttpRequest) -> HttpResponse:
-    """Search our topics and the imported collections for ``?q=`` (``&country=`` for the
-    reader's crisis lines). At the emergency level only help is shown, no results."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY]
-    country = request.GET.get("country", "").strip().upper()[:2] or None
+    """Search our topics and the imported collections for ``q`` (``country`` for the
+    reader's crisis lines), from the URL or the box's POST (sent on to ``?q=`` when it fits).
+    At the emergency level only help is shown, no results."""
+    params = query_params(request)
+    query = params.get("q", "").strip()
+    country = params.get("country", "").strip().upper()[:2] or None
     context: dict[str, object] = {"query": query, "country": country}
-    if query:
+    if len(query) > MAX_QUERY:
+        # Refused before any work and given back whole, as on the ask page.
+        context["problem"] = (
+            f"What you searched for is {len(query):,} characters long; search takes at most "
+            f"{MAX_QUERY}. Shorten it, then search again."
+        )
+    elif query and (moved := see_other(request, {"q": query, "country": country or ""})):
+        return moved
+    elif query:
         screen = screen_text(query)
         count_screen("search", screen.level)
         language = (get_language() or "en").split("-")[0]
