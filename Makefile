@@ -61,7 +61,7 @@ bench: install
 	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[bench]"
 	# The crisis screen on the (spent) blind sets, real consumer questions, and its speed. The
 	# first measurements stay in bench/results/crisis_blind_*_first.md.
-	for set in a b c d e f g h i; do $(BIN)/python bench/crisis_screen.py --set bench/data/crisis_blind_$$set.jsonl --name crisis_blind_$$set; done
+	for set in a b c d e f g h i j; do $(BIN)/python bench/crisis_screen.py --set bench/data/crisis_blind_$$set.jsonl --name crisis_blind_$$set; done
 	$(BIN)/python bench/crisis_consumer.py
 	$(BIN)/python bench/crisis_speed.py
 	$(BIN)/python bench/liveqa_judgments.py
