@@ -14,15 +14,6 @@ from symptomdb.vocabulary import SECTION_KINDS, TREATMENT_ITEM_TYPES
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin_client(client: Client) -> Client:
-    user = get_user_model().objects.create_superuser(
-        "editor", "editor@example.org", "a-long-test-password"
-    )
-    client.force_login(user)
-    return client
-
-
 def test_topic_editor_offers_every_section_kind_and_treatment_item(
     admin_client: Client, loaded_site: list[TopicDocument]
 ) -> None:

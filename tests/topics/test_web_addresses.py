@@ -7,7 +7,6 @@ import dataclasses
 import json
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.test import Client
 
@@ -20,15 +19,6 @@ from symptomdb.topics.models import Person, Reference, TopicPage
 from tests.conftest import TODAY
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client: Client) -> Client:
-    user = get_user_model().objects.create_superuser(
-        "editor", "editor@example.org", "a-long-test-password"
-    )
-    client.force_login(user)
-    return client
 
 
 def test_the_admin_refuses_a_reference_whose_url_runs_script(admin_client: Client) -> None:
