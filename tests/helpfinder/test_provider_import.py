@@ -14,8 +14,8 @@ from symptomdb.errors import ProviderFileInvalid
 from symptomdb.helpfinder.directory import COLUMNS, parse_provider_csv
 from symptomdb.helpfinder.importing import SHIPPED_FILES
 from symptomdb.helpfinder.models import Provider
+from tests.conftest import TODAY
 
-TODAY = dt.date(2026, 11, 24)
 HEADER = ",".join(COLUMNS)
 GOOD_ROWS = [
     "test-clinic,clinic,Test Clinic,self-harm;dbt,1 Test Road,10001,US,40.75,-74.0,en;es,"

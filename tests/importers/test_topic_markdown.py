@@ -13,8 +13,7 @@ from symptomdb.importers.topic_markdown import (
     read_topic_dir,
     render_topic_markdown,
 )
-
-TODAY = dt.date(2026, 11, 24)
+from tests.conftest import TODAY
 
 VALID = """\
 ---

@@ -15,8 +15,8 @@ from symptomdb.safety.content_lint import (
     lint_text,
     lint_topic,
 )
+from tests.conftest import TODAY
 
-TODAY = dt.date(2026, 11, 24)
 REPO = Path(__file__).resolve().parent.parent.parent
 STARTER_DIR = REPO / "symptomdb" / "topics" / "starter"
 
