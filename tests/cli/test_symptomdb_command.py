@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import ast
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from symptomdb.cli import OUR_COMMANDS
 from symptomdb.topics.models import TopicPage
-from tests.conftest import fresh_database_env, run_symptomdb
+from tests.conftest import run_symptomdb
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -46,9 +47,11 @@ def test_unreachable_database_is_one_clear_line() -> None:
 
 
 @pytest.fixture(scope="module")
-def cli_database(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+def cli_database(
+    tmp_path_factory: pytest.TempPathFactory, fresh_database: Callable[[Path], dict[str, str]]
+) -> dict[str, str]:
     """A real, migrated database of its own for CLI runs, on the engine of this test run."""
-    env = fresh_database_env(tmp_path_factory.mktemp("cli-data"))
+    env = fresh_database(tmp_path_factory.mktemp("cli-data"))
     result = run_cli("migrate", env=env)
     assert result.returncode == 0, result.stderr
     return env
