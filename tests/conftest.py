@@ -26,6 +26,7 @@ from typing import Any
 import pytest
 
 from symptomdb.importers.topic_markdown import TopicDocument, read_topic_dir
+from tests.site_snapshot import SiteSnapshot, record
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
 # under a running loop unless told the thread is a plain synchronous one (it is).
@@ -116,12 +117,36 @@ def starter_documents() -> list[TopicDocument]:
     return read_topic_dir(STARTER_DIR, dt.date.today())
 
 
+_site_snapshot: SiteSnapshot | None = None
+
+
 @pytest.fixture
 def loaded_site(db: None, starter_documents: list[TopicDocument]) -> list[TopicDocument]:
-    """A database holding the site structure and every starter topic, published."""
+    """A database holding the site structure and every starter topic, published.
+
+    The first test in a process loads the topics; later ones get the rows that load wrote
+    replayed into their transaction (tests/site_snapshot.py), which takes a fraction of the
+    time. SYMPTOMDB_TEST_REPLAY_SITE=0 loads them for real every time.
+    """
     from symptomdb.topics.loading import load_documents
 
-    load_documents(starter_documents)
+    global _site_snapshot
+    snapshot = _site_snapshot
+    if os.environ.get("SYMPTOMDB_TEST_REPLAY_SITE", "1") == "0":
+        load_documents(starter_documents)
+    elif snapshot is not None and snapshot.key is starter_documents and snapshot.matches():
+        from wagtail.models import Site
+
+        from symptomdb.caching import invalidate_pages
+
+        snapshot.replay()
+        # What the load's signals do outside the database.
+        Site.clear_site_root_paths_cache()
+        invalidate_pages()
+    elif snapshot is None:
+        _site_snapshot = record(starter_documents, lambda: load_documents(starter_documents))
+    else:
+        load_documents(starter_documents)
     return starter_documents
 
 
