@@ -56,7 +56,10 @@ def _parallel_args(pytest_args: list[str]) -> list[str]:
         a in ("-n", "--numprocesses", "no:xdist") or a.startswith(("-n", "--numprocesses="))
         for a in pytest_args
     )
-    return [] if chosen else ["-n", "auto", "--dist", "loadgroup"]
+    # Whole modules to a worker: tests that share a module-scoped fixture (a served site, a
+    # database of their own) set it up once; a worker starts the live site (gunicorn and
+    # Chromium) only if it gets a module that uses it.
+    return [] if chosen else ["-n", "auto", "--dist", "loadscope"]
 
 
 def _run(
