@@ -59,7 +59,8 @@ def _parallel_args(pytest_args: list[str]) -> list[str]:
     # Whole modules to a worker: tests that share a module-scoped fixture (a served site, a
     # database of their own) set it up once; a worker starts the live site (gunicorn and
     # Chromium) only if it gets a module that uses it.
-    return [] if chosen else ["-n", "auto", "--dist", "loadscope"]
+    # In the order tests/conftest.py gives them (START_FIRST), not largest module first.
+    return [] if chosen else ["-n", "auto", "--dist", "loadscope", "--no-loadscope-reorder"]
 
 
 def _run(

@@ -52,6 +52,16 @@ DATABASE_FIXTURES = frozenset(
     }
 )
 EVERY_DATABASE = "every_database"
+# Modules that take longest (the real MedQuAD import lints 47,457 answers; sites served in
+# child processes): they start first, so under pytest-xdist they do not finish last.
+START_FIRST = (
+    "tests/collections/test_import_medquad.py",
+    "tests/browser/test_withheld_passages_in_chromium.py",
+    "tests/browser/test_accessibility_in_chromium.py",
+    "tests/caching/test_page_cache_served.py",
+    "tests/interop/test_dump.py",
+    "tests/cli/test_symptomdb_command.py",
+)
 _running: pytest.Item | None = None
 
 
@@ -91,7 +101,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         (left_out if only_database_tests and not every else kept).append(item)
     if left_out:
         config.hook.pytest_deselected(items=left_out)
-        items[:] = kept
+    module = [item.nodeid.split("::")[0] for item in kept]
+    first = {m: START_FIRST.index(m) if m in START_FIRST else len(START_FIRST) for m in module}
+    order = sorted(range(len(kept)), key=lambda i: first[module[i]])
+    items[:] = [kept[i] for i in order]
 
 
 @pytest.hookimpl(wrapper=True)
