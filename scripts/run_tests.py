@@ -108,12 +108,16 @@ def main() -> int:
     args, pytest_args = parser.parse_known_args()
     started = time.monotonic()
     results = []
-    if args.db in ("sqlite", "both"):
-        results.append(_run("sqlite", None, pytest_args))
-    if args.db in ("postgres", "both"):
-        only = ["--database-tests-only"] if args.db == "both" else []
-        with throwaway_postgres() as url:
-            results.append(_run("postgresql", url, [*only, *pytest_args]))
+    # Work that cannot differ by database, kept by the first run for the second (see
+    # tests/collections/test_import_medquad.py, lint_once_per_suite).
+    with tempfile.TemporaryDirectory(prefix="symptomdb-tests-") as shared:
+        os.environ["SYMPTOMDB_TEST_SHARED_DIR"] = shared
+        if args.db in ("sqlite", "both"):
+            results.append(_run("sqlite", None, pytest_args))
+        if args.db in ("postgres", "both"):
+            only = ["--database-tests-only"] if args.db == "both" else []
+            with throwaway_postgres() as url:
+                results.append(_run("postgresql", url, [*only, *pytest_args]))
     total = {k: sum(c[k] for _, c in results) for k in KINDS}
     worst = max(code for code, _ in results)
     print(
