@@ -56,11 +56,11 @@ def _parallel_args(pytest_args: list[str]) -> list[str]:
         a in ("-n", "--numprocesses", "no:xdist") or a.startswith(("-n", "--numprocesses="))
         for a in pytest_args
     )
-    # Whole modules to a worker: tests that share a module-scoped fixture (a served site, a
-    # database of their own) set it up once; a worker starts the live site (gunicorn and
-    # Chromium) only if it gets a module that uses it.
-    # In the order tests/conftest.py gives them (START_FIRST), not largest module first.
-    return [] if chosen else ["-n", "auto", "--dist", "loadscope", "--no-loadscope-reorder"]
+    # Each worker takes a contiguous half of the tests in the order tests/conftest.py gives
+    # them (longest modules first), so a module's shared fixtures are mostly set up once, and
+    # steals from the other's end when idle. Not loadscope: it schedules by node id, and the
+    # API fuzz test's generated cases share one id, so it would run only one of them.
+    return [] if chosen else ["-n", "auto", "--dist", "worksteal"]
 
 
 def _run(
