@@ -1,4 +1,11 @@
-"""Shared fixtures: the starter topics, a loaded site, and Chromium for browser tests."""
+"""Shared fixtures: the starter topics, a loaded site, and Chromium for browser tests.
+
+Also the rule that decides which tests run on every database (docs/developers.md, "Tests"):
+a test that touches a database (the ``django_db`` mark, or a fixture in
+``DATABASE_FIXTURES`` anywhere among the fixtures it uses) runs on SQLite and on
+PostgreSQL; the rest (plain-Python cores, browser tests) run once, in the SQLite run.
+``scripts/run_tests.py`` passes ``--database-tests-only`` to the PostgreSQL run.
+"""
 
 from __future__ import annotations
 
@@ -12,13 +19,14 @@ import sys
 import time
 import urllib.request
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from symptomdb.importers.topic_markdown import TopicDocument, read_topic_dir
+from tests.site_snapshot import SiteSnapshot, record
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
 # under a running loop unless told the thread is a plain synchronous one (it is).
@@ -27,6 +35,86 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 STARTER_DIR = Path(__file__).resolve().parent.parent / "symptomdb" / "topics" / "starter"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 TODAY = dt.date(2026, 11, 24)
+
+# Fixtures that mean "this test touches a database": pytest-django's, and ours that make a
+# database of their own (``fresh_database``) or serve one (``live_site``). Any fixture built
+# on one of these counts too (pytest lists every fixture a test uses, however indirectly).
+DATABASE_FIXTURES = frozenset(
+    {
+        "db",
+        "transactional_db",
+        "django_db_reset_sequences",
+        "django_db_serialized_rollback",
+        "live_server",
+        "fresh_database",
+        "live_site_env",
+        "live_site",
+    }
+)
+EVERY_DATABASE = "every_database"
+# Modules that take longest (the real MedQuAD import lints 47,457 answers; sites served in
+# child processes): they start first, so under pytest-xdist they do not finish last.
+START_FIRST = (
+    "tests/collections/test_import_medquad.py",
+    "tests/browser/test_withheld_passages_in_chromium.py",
+    "tests/browser/test_accessibility_in_chromium.py",
+    "tests/caching/test_page_cache_served.py",
+    "tests/interop/test_dump.py",
+    "tests/cli/test_symptomdb_command.py",
+)
+_running: pytest.Item | None = None
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        default=False,
+        help="run only the tests that touch a database (scripts/run_tests.py's second database)",
+    )
+
+
+def runs_on_every_database(item: pytest.Item) -> bool:
+    """Whether a test runs on SQLite and on PostgreSQL (True) or once (False).
+
+    The ``every_database`` mark always asks for both (behaviour that differs by engine in a
+    test that uses no database fixture); browser tests run once; otherwise the ``django_db``
+    mark or any fixture in ``DATABASE_FIXTURES`` decides.
+    """
+    if item.get_closest_marker(EVERY_DATABASE):
+        return True
+    if item.get_closest_marker("browser"):
+        return False
+    if item.get_closest_marker("django_db"):
+        return True
+    return not DATABASE_FIXTURES.isdisjoint(getattr(item, "fixturenames", ()))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Record each test's database rule in the JUnit report (``databases`` = ``every`` or
+    ``once``) and, with ``--database-tests-only``, leave out the tests that run once."""
+    only_database_tests = config.getoption("--database-tests-only")
+    kept, left_out = [], []
+    for item in items:
+        every = runs_on_every_database(item)
+        item.user_properties.append(("databases", "every" if every else "once"))
+        (left_out if only_database_tests and not every else kept).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+    module = [item.nodeid.split("::")[0] for item in kept]
+    first = {m: START_FIRST.index(m) if m in START_FIRST else len(START_FIRST) for m in module}
+    order = sorted(range(len(kept)), key=lambda i: first[module[i]])
+    items[:] = [kept[i] for i in order]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Any:
+    global _running
+    _running = item
+    try:
+        return (yield)
+    finally:
+        _running = None
 
 
 @pytest.fixture
@@ -42,12 +130,36 @@ def starter_documents() -> list[TopicDocument]:
     return read_topic_dir(STARTER_DIR, dt.date.today())
 
 
+_site_snapshot: SiteSnapshot | None = None
+
+
 @pytest.fixture
 def loaded_site(db: None, starter_documents: list[TopicDocument]) -> list[TopicDocument]:
-    """A database holding the site structure and every starter topic, published."""
+    """A database holding the site structure and every starter topic, published.
+
+    The first test in a process loads the topics; later ones get the rows that load wrote
+    replayed into their transaction (tests/site_snapshot.py), which takes a fraction of the
+    time. SYMPTOMDB_TEST_REPLAY_SITE=0 loads them for real every time.
+    """
     from symptomdb.topics.loading import load_documents
 
-    load_documents(starter_documents)
+    global _site_snapshot
+    snapshot = _site_snapshot
+    if os.environ.get("SYMPTOMDB_TEST_REPLAY_SITE", "1") == "0":
+        load_documents(starter_documents)
+    elif snapshot is not None and snapshot.key is starter_documents and snapshot.matches():
+        from wagtail.models import Site
+
+        from symptomdb.caching import invalidate_pages
+
+        snapshot.replay()
+        # What the load's signals do outside the database.
+        Site.clear_site_root_paths_cache()
+        invalidate_pages()
+    elif snapshot is None:
+        _site_snapshot = record(starter_documents, lambda: load_documents(starter_documents))
+    else:
+        load_documents(starter_documents)
     return starter_documents
 
 
@@ -70,6 +182,13 @@ def fresh_database_env(folder: Path) -> dict[str, str]:
     On PostgreSQL runs (DATABASE_URL set by scripts/run_tests.py) a new database is created
     on the same throwaway server; otherwise a new SQLite file in ``folder``.
     """
+    if _running is not None and not (
+        runs_on_every_database(_running) or _running.get_closest_marker("browser")
+    ):
+        raise RuntimeError(
+            f"{_running.nodeid} makes a database of its own but would run on one database "
+            "only: use the `fresh_database` fixture (or mark it every_database)."
+        )
     env = {"SYMPTOMDB_DATA_DIR": str(folder)}
     base_url = os.environ.get("DATABASE_URL", "")
     if base_url.startswith("postgres"):
@@ -83,6 +202,13 @@ def fresh_database_env(folder: Path) -> dict[str, str]:
     else:
         env["DATABASE_URL"] = f"sqlite:///{folder / 'symptomdb.sqlite3'}"
     return env
+
+
+@pytest.fixture(scope="session")
+def fresh_database() -> Callable[[Path], dict[str, str]]:
+    """``fresh_database_env`` as a fixture: a test or fixture that makes a database of its
+    own asks for this, so the test runs on every database (see ``DATABASE_FIXTURES``)."""
+    return fresh_database_env
 
 
 def _free_port() -> int:

@@ -5,6 +5,16 @@ import os
 import tempfile
 
 os.environ.setdefault("SYMPTOMDB_DATA_DIR", tempfile.mkdtemp(prefix="symptomdb-test-"))
+# Under pytest-xdist each worker (gw0, gw1, …) gets a data directory of its own inside the
+# run's, so workers never share a vector cache, page cache or secret key file. Child
+# processes inherit the worker's directory (it already ends with the worker's name).
+os.environ["SYMPTOMDB_DATA_DIR"] = (
+    os.path.join(os.environ["SYMPTOMDB_DATA_DIR"], os.environ["PYTEST_XDIST_WORKER"])
+    if os.environ.get("PYTEST_XDIST_WORKER")
+    and os.path.basename(os.environ["SYMPTOMDB_DATA_DIR"].rstrip("/"))
+    != os.environ["PYTEST_XDIST_WORKER"]
+    else os.environ["SYMPTOMDB_DATA_DIR"]
+)
 
 from symptomdb.settings import *  # noqa: F403
 from symptomdb.settings import CACHES, STATIC_ROOT, STORAGES

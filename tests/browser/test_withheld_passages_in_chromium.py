@@ -8,13 +8,14 @@ at import, and our own self-injury topic answers these questions first.
 from __future__ import annotations
 
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.collections.test_withheld_passages import METHOD_WORDS, SELF_HARM_ID, medquad_tree
-from tests.conftest import fresh_database_env, run_symptomdb, serve_site
+from tests.conftest import run_symptomdb, serve_site
 
 pytestmark = [pytest.mark.browser]
 
@@ -28,9 +29,11 @@ QUESTIONS = [
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str]]]:
+def site(
+    tmp_path_factory: pytest.TempPathFactory, fresh_database: Callable[[Path], dict[str, str]]
+) -> Iterator[tuple[str, dict[str, str]]]:
     """A site set up as `make run` does, with the MedQuAD-shaped records imported."""
-    env = fresh_database_env(tmp_path_factory.mktemp("withheld-site"))
+    env = fresh_database(tmp_path_factory.mktemp("withheld-site"))
     setup = run_symptomdb("setup", env=env)
     assert setup.returncode == 0, setup.stderr
     imported = run_symptomdb(

@@ -5,20 +5,22 @@ from __future__ import annotations
 
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import fresh_database_env, run_symptomdb, serve_site
+from tests.conftest import run_symptomdb, serve_site
 
 QUESTION = "What are the causes and treatments for self-injury?"
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str], Path]]:
+def served(
+    tmp_path_factory: pytest.TempPathFactory, fresh_database: Callable[[Path], dict[str, str]]
+) -> Iterator[tuple[str, dict[str, str], Path]]:
     """A fresh site served by gunicorn with the shared configuration: URL, env, log file."""
-    env = fresh_database_env(tmp_path_factory.mktemp("cache-site"))
+    env = fresh_database(tmp_path_factory.mktemp("cache-site"))
     with serve_site(env) as (url, log_path):
         yield url, env, log_path
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
+import os
+import pickle
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -98,10 +103,46 @@ def test_imported_document_page_shows_attribution_and_links_withheld_answers(
     )
 
 
+@pytest.fixture
+def lint_once_per_suite(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The safe-messaging lint of the real answers, run once per `scripts/run_tests.py`.
+
+    The lint is plain Python on the parsed text (the same text gives the same findings on
+    any database) and takes minutes on 47,457 answers. The first run (SQLite) lints every
+    answer and keeps the results, by text and lint version, in the folder both runs share
+    (SYMPTOMDB_TEST_SHARED_DIR); the PostgreSQL run's import stores those results and is
+    checked against the same figures. Without the shared folder the lint runs every time.
+    """
+    shared = os.environ.get("SYMPTOMDB_TEST_SHARED_DIR")
+    if not shared:
+        yield
+        return
+    from symptomdb.collections import importing, safety
+    from symptomdb.safety import content_lint
+
+    sources = b"".join(Path(m.__file__ or "").read_bytes() for m in (safety, content_lint))
+    path = Path(shared) / f"medquad-lint-{hashlib.sha256(sources).hexdigest()[:16]}.pickle"
+    memo: dict[tuple[str, bool, Any], Any] = (
+        pickle.loads(path.read_bytes()) if path.exists() else {}
+    )
+    real = importing.lint_passage
+
+    def lint(text: str, *, sensitive: bool, blocking: frozenset[str] | None = None) -> Any:
+        key = (hashlib.sha256(text.encode()).hexdigest(), sensitive, blocking)
+        if key not in memo:
+            memo[key] = real(text, sensitive=sensitive, blocking=blocking)
+        return memo[key]
+
+    monkeypatch.setattr(importing, "lint_passage", lint)
+    yield
+    if not path.exists():
+        path.write_bytes(pickle.dumps(memo))
+
+
 @pytest.mark.skipif(
     not MEDQUAD.is_dir(), reason="../shared/data/medquad is not present on this machine"
 )
-def test_real_medquad_imports_every_pair() -> None:
+def test_real_medquad_imports_every_pair(lint_once_per_suite: None) -> None:
     out = run(MEDQUAD)
     # The XML holds 47,441 pairs in the current <Document> shape plus 16 in six files of older
     # shapes (five NINDS <doc>, one CDC <DiseaseFile>): 47,457, the figure the paper gives.

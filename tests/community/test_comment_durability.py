@@ -14,11 +14,12 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import fresh_database_env, run_symptomdb
+from tests.conftest import run_symptomdb
 
 WRITER = """
 import sys
@@ -59,8 +60,10 @@ print(
 
 
 @pytest.fixture(scope="module")
-def site_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    env = fresh_database_env(tmp_path_factory.mktemp("durability"))
+def site_env(
+    tmp_path_factory: pytest.TempPathFactory, fresh_database: Callable[[Path], dict[str, str]]
+) -> dict[str, str]:
+    env = fresh_database(tmp_path_factory.mktemp("durability"))
     setup = run_symptomdb("setup", env=env)
     assert setup.returncode == 0, setup.stderr
     return env

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from symptomdb.errors import DumpFileInvalid
 from symptomdb.interop.dump import DUMP_FORMAT, read_dump
 from symptomdb.topics.loading import export_documents
 from symptomdb.topics.models import TopicPage
-from tests.conftest import fresh_database_env, run_symptomdb
+from tests.conftest import run_symptomdb
 
 TODAY = dt.date(2026, 11, 24)
 
@@ -45,9 +46,9 @@ def test_dump_has_a_header_then_every_published_topic_with_licence_and_provenanc
 
 
 def test_round_trip_into_a_fresh_database_gives_identical_topic_lines(
-    dump_file: Path, tmp_path: Path
+    dump_file: Path, tmp_path: Path, fresh_database: Callable[[Path], dict[str, str]]
 ) -> None:
-    env = fresh_database_env(tmp_path / "other")
+    env = fresh_database(tmp_path / "other")
     (tmp_path / "other").mkdir(exist_ok=True)
     for args in (("migrate", "--verbosity", "0"), ("import-dump", str(dump_file))):
         result = run_symptomdb(*args, env=env)
