@@ -6,20 +6,22 @@ from __future__ import annotations
 import socket
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import fresh_database_env, serve_site
+from tests.conftest import serve_site
 
 # 1,300 characters of Russian: about 14 KB as a URL, over any request line limit.
 LONG_RUSSIAN = ("Почему у меня болит голова по утрам и что мне делать? " * 25)[:1300].strip()
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    env = fresh_database_env(tmp_path_factory.mktemp("served-site"))
+def served(
+    tmp_path_factory: pytest.TempPathFactory, fresh_database: Callable[[Path], dict[str, str]]
+) -> Iterator[tuple[str, Path]]:
+    env = fresh_database(tmp_path_factory.mktemp("served-site"))
     with serve_site(env) as (url, log_path):
         yield url, log_path
 

@@ -16,12 +16,13 @@ import re
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests.collections.test_import_medquad import small_tree
-from tests.conftest import STARTER_DIR, fresh_database_env, run_symptomdb
+from tests.conftest import STARTER_DIR, run_symptomdb
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -131,8 +132,10 @@ print("DONE", flush=True)
 
 
 @pytest.fixture(scope="module")
-def site_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    env = fresh_database_env(tmp_path_factory.mktemp("killed-imports"))
+def site_env(
+    tmp_path_factory: pytest.TempPathFactory, fresh_database: Callable[[Path], dict[str, str]]
+) -> dict[str, str]:
+    env = fresh_database(tmp_path_factory.mktemp("killed-imports"))
     setup = run_symptomdb("setup", env=env)
     assert setup.returncode == 0, setup.stderr
     return env
