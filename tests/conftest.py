@@ -103,8 +103,18 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         config.hook.pytest_deselected(items=left_out)
     module = [item.nodeid.split("::")[0] for item in kept]
     first = {m: START_FIRST.index(m) if m in START_FIRST else len(START_FIRST) for m in module}
-    order = sorted(range(len(kept)), key=lambda i: first[module[i]])
+    # Transactional tests empty the test database when they end (Wagtail's root page with
+    # it), so they go last, as pytest-django and Django's runner order them; the sort above
+    # would otherwise undo that order, and xdist keeps each worker's share in this order.
+    order = sorted(range(len(kept)), key=lambda i: (_transactional(kept[i]), first[module[i]]))
     items[:] = [kept[i] for i in order]
+
+
+def _transactional(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        return True
+    return not {"transactional_db", "live_server"}.isdisjoint(getattr(item, "fixturenames", ()))
 
 
 @pytest.hookimpl(wrapper=True)
