@@ -186,6 +186,20 @@ def run_symptomdb(
     )
 
 
+def python_child(code: str, env: dict[str, str], *args: str) -> subprocess.Popen[str]:
+    """Python ``code`` in a child process with the real settings and ``env`` (a database of
+    its own), stdin, stdout and stderr piped: for tests that stop or kill a writer."""
+    return subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "symptomdb.settings", **env},
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+
+
 def fresh_database_env(folder: Path) -> dict[str, str]:
     """Environment for a new, empty database on the engine of this test run.
 

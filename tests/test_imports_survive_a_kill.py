@@ -14,15 +14,13 @@ from __future__ import annotations
 import os
 import re
 import signal
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests.collections.test_import_medquad import small_tree
-from tests.conftest import STARTER_DIR, run_symptomdb
+from tests.conftest import STARTER_DIR, python_child, run_symptomdb
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -141,20 +139,8 @@ def site_env(
     return env
 
 
-def _python(code: str, env: dict[str, str], *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-c", code, *args],
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "symptomdb.settings", **env},
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-    )
-
-
 def _stored(env: dict[str, str]) -> list[int]:
-    reader = _python(COUNT, env)
+    reader = python_child(COUNT, env)
     out, err = reader.communicate(timeout=120)
     assert reader.returncode == 0, err
     return [int(n) for n in out.split()]
@@ -188,7 +174,7 @@ def test_an_import_killed_mid_transaction_leaves_the_database_as_it_was(
 ) -> None:
     source = _source(name, tmp_path)
     before = _stored(site_env)
-    importer = _python(IMPORTS[name], site_env, str(source))
+    importer = python_child(IMPORTS[name], site_env, str(source))
     assert importer.stdout is not None
     line = importer.stdout.readline()
     if line.strip() != "IN-TRANSACTION":
@@ -201,7 +187,7 @@ def test_an_import_killed_mid_transaction_leaves_the_database_as_it_was(
     assert _stored(site_env) == before
 
     # The same import left to finish writes what it read: the pause was inside the write.
-    again = _python(IMPORTS[name], site_env, str(source))
+    again = python_child(IMPORTS[name], site_env, str(source))
     out, err = again.communicate("\n", timeout=300)
     assert again.returncode == 0, err
     assert out.rstrip().endswith("DONE")

@@ -13,13 +13,12 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_symptomdb
+from tests.conftest import python_child, run_symptomdb
 
 WRITER = """
 import sys
@@ -69,28 +68,15 @@ def site_env(
     return env
 
 
-def _python(code: str, env: dict[str, str], **kwargs: object) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-c", code],
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "symptomdb.settings", **env},
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=Path(__file__).resolve().parents[2],
-        **kwargs,  # type: ignore[arg-type]
-    )
-
-
 def _stored(env: dict[str, str]) -> str:
-    reader = _python(COUNT, env)
+    reader = python_child(COUNT, env)
     out, err = reader.communicate(timeout=120)
     assert reader.returncode == 0, err
     return out.strip()
 
 
 def _start_writer(env: dict[str, str]) -> subprocess.Popen[str]:
-    writer = _python(WRITER, env)
+    writer = python_child(WRITER, env)
     assert writer.stdout is not None
     line = writer.stdout.readline()
     if line.strip() != "IN-TRANSACTION":
