@@ -200,6 +200,15 @@ def python_child(code: str, env: dict[str, str], *args: str) -> subprocess.Popen
     )
 
 
+def set_up_site(make_database: Callable[[Path], dict[str, str]], folder: Path) -> dict[str, str]:
+    """A database of its own (from the ``fresh_database`` fixture) with `symptomdb setup` run
+    on it, as `make run` leaves it; returns its environment."""
+    env = make_database(folder)
+    setup = run_symptomdb("setup", env=env)
+    assert setup.returncode == 0, setup.stderr
+    return env
+
+
 def fresh_database_env(folder: Path) -> dict[str, str]:
     """Environment for a new, empty database on the engine of this test run.
 

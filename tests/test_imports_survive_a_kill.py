@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.collections.test_import_medquad import small_tree
-from tests.conftest import STARTER_DIR, python_child, run_symptomdb
+from tests.conftest import STARTER_DIR, python_child, set_up_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -133,10 +133,7 @@ print("DONE", flush=True)
 def site_env(
     tmp_path_factory: pytest.TempPathFactory, fresh_database: Callable[[Path], dict[str, str]]
 ) -> dict[str, str]:
-    env = fresh_database(tmp_path_factory.mktemp("killed-imports"))
-    setup = run_symptomdb("setup", env=env)
-    assert setup.returncode == 0, setup.stderr
-    return env
+    return set_up_site(fresh_database, tmp_path_factory.mktemp("killed-imports"))
 
 
 def _stored(env: dict[str, str]) -> list[int]:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import python_child, run_symptomdb
+from tests.conftest import python_child, set_up_site
 
 WRITER = """
 import sys
@@ -62,10 +62,7 @@ print(
 def site_env(
     tmp_path_factory: pytest.TempPathFactory, fresh_database: Callable[[Path], dict[str, str]]
 ) -> dict[str, str]:
-    env = fresh_database(tmp_path_factory.mktemp("durability"))
-    setup = run_symptomdb("setup", env=env)
-    assert setup.returncode == 0, setup.stderr
-    return env
+    return set_up_site(fresh_database, tmp_path_factory.mktemp("durability"))
 
 
 def _stored(env: dict[str, str]) -> str:
