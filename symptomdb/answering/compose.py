@@ -6,9 +6,12 @@ request. The sentences are the passage's own (extractive, never rewritten), show
 order the passage has them.
 
 How they are chosen: each sentence is scored by the question's words it contains (stemmed,
-stop words left out), rarer words counting more (inverse frequency among the passage's
-sentences), with a small preference for earlier sentences, which in our sections and in
-MedQuAD's answers state the main point. The best sentences are taken, up to
+stop words left out), rarer words counting more, with a small preference for earlier
+sentences, which in our sections and in MedQuAD's answers state the main point. "Rarer" is
+the word's inverse document frequency over every passage of the index when the caller gives
+it (``AnswerIndex.rarity``: "help" is everywhere, "medication" is not), and over the
+passage's own sentences otherwise. An item of a section (one treatment, say) is one unit,
+its name then its description. The best sentences are taken, up to
 ``LEAD_SENTENCES`` and about ``LEAD_WORDS`` words, and always the opening sentence when
 nothing else matches. This is a rule of thumb, not a fitted model: no judged set of lead
 sentences exists yet to fit one on.
@@ -19,7 +22,7 @@ Plain Python: no Django import.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from symptomdb.answering.index import tokens
 
@@ -30,8 +33,18 @@ LEAD_WORDS = 70
 _EARLY = 0.15  # the opening sentence's edge over a later one with the same words
 
 
-def choose_lead(question: str, sentences: Sequence[str]) -> tuple[str, ...]:
+def choose_lead(
+    question: str,
+    sentences: Sequence[str],
+    rarity: Callable[[str], float] | None = None,
+) -> tuple[str, ...]:
     """Up to three of ``sentences`` that answer ``question``, in their own order.
+
+    Args:
+        question: what was asked.
+        sentences: the passage's sentences (and item units), in order.
+        rarity: a stemmed word's weight (inverse document frequency over a collection);
+            without it, words are weighed by how few of ``sentences`` have them.
 
     Returns all of them when they are short enough together, and () when there are none.
     """
@@ -41,7 +54,12 @@ def choose_lead(question: str, sentences: Sequence[str]) -> tuple[str, ...]:
         return tuple(sentences)
     asked = set(tokens(question))
     words = [set(tokens(s)) for s in sentences]
-    weight = {w: math.log(1 + len(sentences) / (1 + sum(w in ws for ws in words))) for w in asked}
+    weight = {
+        w: rarity(w)
+        if rarity
+        else math.log(1 + len(sentences) / (1 + sum(w in ws for ws in words)))
+        for w in asked
+    }
     scores = [sum(weight[w] for w in asked & ws) + _EARLY / (1 + n) for n, ws in enumerate(words)]
     if max(scores) <= _EARLY:  # no sentence has the question's words: the opening ones
         order = list(range(min(2, len(sentences))))

@@ -5,7 +5,10 @@ already-answered questions about the same focus and of the same type — done wi
 instead of a trained entailment model):
 
 1. Focus: names and synonyms of every topic and MedQuAD document, matched as word n-grams
-   in the question (stemmed, tolerant of one-letter misspellings in longer words).
+   in the question (stemmed, tolerant of one-letter misspellings in longer words). The
+   items of our sections ("Dialectical behaviour therapy (DBT)") are matched too, as terms:
+   weaker than a focus, the question's focus only when it names no focus itself, and a
+   section named only through a term counts as the answer to "what is …" about it.
 2. Types: what the question asks for (causes, treatment, …) in our section vocabulary.
 3. Candidates: the best passages by BM25 over each passage's question/heading with its focus,
    by BM25 over its answer text, and by MiniLM similarity of the question to its question
@@ -18,7 +21,8 @@ instead of a trained entailment model):
    on dev. Without passage vectors, the lexical ranker (fitted without the MiniLM
    features) is used, and the site logs that it fell back.
 6. Sensitive topics first: when the question names one of our topics marked sensitive
-   (self-injury, suicidal thoughts, …) by its title or a synonym, that topic's sections rank
+   (self-injury, suicidal thoughts, …) by its title or a synonym (not an item's term), that
+   topic's sections rank
    ahead of every imported passage, whatever the scores: for "what is self harm" our
    safe-messaging-checked self-injury topic answers, not a collection's record about the
    same focus. Scores themselves are unchanged; other questions rank exactly as before.
@@ -48,7 +52,7 @@ from symptomdb.answering.semantic import Encoder
 # from tokens" on the console of `ask`, `setup` and the server; its warnings still show.
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 
-__all__ = ["AnswerIndex", "Candidates", "Hit"]
+__all__ = ["AnswerIndex", "Candidates", "Focus", "Hit"]
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _STEMMER = Stemmer.Stemmer("english")
@@ -256,6 +260,7 @@ class Hit:
     kind_matched: bool
     similarity: float = 0.0  # MiniLM cosine to the question (0 without semantic ranking)
     words_matched: bool = False  # the question shares a word with its question or text
+    term_matched: bool = False  # the question names one of its items ("DBT"), not its focus
 
 
 SEMANTIC_WORDS = 24
@@ -268,6 +273,17 @@ RRF_K = 60
 SENSITIVE_FIRST = 1000.0
 
 
+class Focus(dict[int, float]):
+    """What a question names: passage index → strength (``focus_matches``), and the passages
+    named only through one of their items' terms (``by_term``), which count as named for
+    ranking but never lift a sensitive topic to the top: "does CBT work for anxiety" is about
+    anxiety, not about every topic whose treatment section lists CBT."""
+
+    def __init__(self, strengths: dict[int, float], by_term: frozenset[int] = frozenset()):
+        super().__init__(strengths)
+        self.by_term = by_term
+
+
 @dataclass(frozen=True)
 class Candidates:
     """The passages considered for one question and their features (one row each)."""
@@ -276,6 +292,7 @@ class Candidates:
     matrix: np.ndarray
     focus: np.ndarray
     kind_matched: np.ndarray
+    by_term: np.ndarray  # named only through an item's term
 
 
 def _rrf(scores: np.ndarray, k: int) -> np.ndarray:
@@ -330,6 +347,8 @@ class AnswerIndex:
         self._question_bm25.index(question_docs, show_progress=False)
         self._answer_bm25 = bm25s.BM25()
         self._answer_bm25.index(answer_docs, show_progress=False)
+        # In how many passages' texts each word is (bm25s keeps one column per word).
+        self._answer_df = np.diff(self._answer_bm25.scores["indptr"])
         # Per-passage signals as arrays, so ranking a pool of candidates is vector arithmetic.
         self._kind_code = {kind: n for n, kind in enumerate(sorted({p.kind for p in passages}))}
         self._kinds = np.array([self._kind_code[p.kind] for p in self.passages], dtype=np.int32)
@@ -357,15 +376,25 @@ class AnswerIndex:
                     self._alias[key].add(i)
         for key, ids in self._alias.items():
             self._by_name[key] |= ids
+        # Items' terms ("Dialectical behaviour therapy", "DBT"): matched like names, weaker,
+        # and never the question's main focus when it names a focus too. Abbreviations of
+        # three capitals count although focus names need four letters.
+        self._terms: dict[tuple[str, ...], set[int]] = defaultdict(set)
+        for i, p in enumerate(self.passages):
+            for term in p.terms:
+                key = _name_key(term)
+                if key and (len(key) > 1 or len(key[0]) > 3 or term.isupper()):
+                    self._terms[key].add(i)
         # How general a name is: in how many different focuses its words appear. "pain" or
         # "test" name hundreds of focuses and say little; "hantavirus" names one.
         focus_words: dict[str, int] = defaultdict(int)
         for focus in {_name_key(p.focus) for p in self.passages}:
             for word in set(focus):
                 focus_words[word] += 1
-        self._generality = {key: min(focus_words.get(w, 1) for w in key) for key in self._by_name}
-        self._max_name = max((len(k) for k in self._by_name), default=1)
-        vocabulary = {w for key in self._by_name for w in key}
+        every_name = self._by_name.keys() | self._terms.keys()
+        self._generality = {key: min(focus_words.get(w, 1) for w in key) for key in every_name}
+        self._max_name = max((len(k) for k in every_name), default=1)
+        vocabulary = {w for key in every_name for w in key}
         self._vocabulary = vocabulary
         self._deletes: dict[str, set[str]] = defaultdict(set)
         for word in vocabulary:
@@ -379,6 +408,14 @@ class AnswerIndex:
             for word in set(_WORD.findall(f"{p.question} {p.text[:2000]}".lower())):
                 seen[word] += 1
         self._known = {w for w, n in seen.items() if n >= 3} | _STOP
+
+    def rarity(self, word: str) -> float:
+        """A stemmed word's inverse document frequency over the passages' texts (for
+        choosing an answer's lead sentences); an unknown word is as rare as can be."""
+        column = self._answer_bm25.vocab_dict.get(word)
+        documents = len(self.passages) or 1
+        found = 0 if column is None else int(self._answer_df[column])
+        return math.log(1 + documents / (1 + found))
 
     @property
     def semantic(self) -> bool:
@@ -404,10 +441,10 @@ class AnswerIndex:
             else (sorted(candidates)[0] if candidates else word)
         )
 
-    def focus_matches(self, question: str) -> tuple[dict[int, float], list[str]]:
-        """Passages whose focus (or a synonym) is named in the question, with how strongly
-        (specific names, names that are the focus itself, and names early in the question
-        count more), and the names found."""
+    def focus_matches(self, question: str) -> tuple[Focus, list[str]]:
+        """Passages whose focus (or a synonym, or an item's term) is named in the question,
+        with how strongly (specific names, names that are the focus itself, and names early
+        in the question count more), and the names found."""
         raw = _WORD.findall(question.lower())
         words = [
             w if r in self._known else self._correct(w)
@@ -417,7 +454,7 @@ class AnswerIndex:
         for size in range(min(self._max_name, len(words)), 0, -1):
             for start in range(len(words) - size + 1):
                 key = tuple(words[start : start + size])
-                if key in self._by_name and not any(
+                if (key in self._by_name or key in self._terms) and not any(
                     s <= start and start + size <= e for s, e in found
                 ):
                     found.append((start, start + size))
@@ -433,15 +470,21 @@ class AnswerIndex:
             scored.append((specificity * early * (1 + 0.2 * (len(key) - 1)), key))
             names.append(" ".join(key))
         # The most specific, earliest name is the question's focus; other names found in
-        # the question (a drug mentioned in passing, "doctor", "test") count for less.
-        best = max((strength for strength, _ in scored), default=0.0)
+        # the question (a drug mentioned in passing, "doctor", "test") count for less. An
+        # item's term is the focus only when the question names no focus or synonym.
+        named = [strength for strength, key in scored if key in self._by_name]
+        best = max(named or [strength for strength, _ in scored], default=0.0)
+        through_names: set[int] = set()
         for strength, key in scored:
             weight = 1.0 if strength == best else 0.35
-            for i in self._by_name[key]:
+            for i in self._by_name.get(key, ()):
                 own = i in self._is_focus[key] or i in self._alias.get(key, ())
                 value = weight * (1.0 if own else 0.8)
                 matched[i] = max(matched.get(i, 0.0), value)
-        return matched, names
+                through_names.add(i)
+            for i in self._terms.get(key, ()):
+                matched[i] = max(matched.get(i, 0.0), weight * 0.8)
+        return Focus(matched, frozenset(matched.keys() - through_names)), names
 
     def _similarities(self, question: str) -> np.ndarray:
         """Cosine similarity of every passage to the question.
@@ -479,6 +522,7 @@ class AnswerIndex:
         """
         query = tokens(question)
         focus_ids = self.focus_matches(question)[0] if focus is None else focus
+        by_term: frozenset[int] = getattr(focus_ids, "by_term", frozenset())
         n = len(self.passages)
         q_scores = np.zeros(n, dtype=np.float32)
         a_scores = np.zeros(n, dtype=np.float32)
@@ -499,7 +543,11 @@ class AnswerIndex:
             if r in self._kind_code and r not in kinds
         ]
         kind_of = self._kinds[ids]
+        term_only = np.array([int(i) in by_term for i in ids], dtype=bool)
         kind_hit = np.isin(kind_of, wanted)
+        if "information" in kinds:
+            # "What is DBT": the section that describes DBT as one of its items says what it is.
+            kind_hit |= term_only
         strength = np.array([focus_ids.get(int(i), 0.0) for i in ids], dtype=np.float64)
         sim = similarities[ids].astype(np.float64)
         columns = {
@@ -517,7 +565,13 @@ class AnswerIndex:
             "no_text": self._no_text[ids],
         }
         matrix = np.column_stack([np.asarray(columns[f], dtype=np.float64) for f in FEATURES])
-        return Candidates(ids, matrix.reshape(len(ids), len(FEATURES)), strength, kind_hit)
+        return Candidates(
+            ids,
+            matrix.reshape(len(ids), len(FEATURES)),
+            strength,
+            kind_hit,
+            term_only,
+        )
 
     def find(self, query: str, kinds: Sequence[str], k: int = 10) -> list[Hit]:
         """Search results for a search box: ranked as ``search`` does, keeping only passages
@@ -554,7 +608,7 @@ class AnswerIndex:
             return []
         score = self.ranker.score(found.matrix)
         # Sections of a sensitive topic of ours that the question names come first.
-        first = self._sensitive[found.ids] & (found.focus > 0)
+        first = self._sensitive[found.ids] & (found.focus > 0) & ~found.by_term
         rank = score + np.where(first, SENSITIVE_FIRST, 0.0)
         if len(rank) > k:
             cut = np.partition(rank, len(rank) - k)[len(rank) - k]
@@ -567,13 +621,14 @@ class AnswerIndex:
             Hit(
                 self.passages[int(ids[j])],
                 float(score[j]),
-                bool(found.focus[j] > 0),
+                bool(found.focus[j] > 0 and not found.by_term[j]),
                 bool(found.kind_matched[j]),
                 float(found.matrix[j, FEATURES.index("semantic")]),
                 bool(
                     found.matrix[j, FEATURES.index("question_bm25")] > 0
                     or found.matrix[j, FEATURES.index("answer_bm25")] > 0
                 ),
+                bool(found.by_term[j]),
             )
             for j in ranked[:k]
         ]

@@ -50,6 +50,8 @@ class Passage:
         plain_language: written for the general public (MedlinePlus, NIHSeniorHealth, ours).
         sensitive: a section of one of our topics marked sensitive (self-harm, suicide, …):
             when a question names such a topic, its sections rank ahead of imported ones.
+        terms: names of the things a section describes one by one (its items: "Dialectical
+            behaviour therapy", "DBT"), so "does DBT work" finds the section that says.
     """
 
     id: str
@@ -68,9 +70,12 @@ class Passage:
     citation: str = ""
     plain_language: bool = False
     sensitive: bool = False
+    terms: tuple[str, ...] = ()
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     # The text as sentences for the answer's lead, citation numbers kept ("… [2]."); the
-    # references they point to are ``references`` (number n is references[n - 1]).
+    # references they point to are ``references`` (number n is references[n - 1]). Each
+    # item of a section is one unit here, its name then its description, so a lead about one
+    # treatment says which treatment it is about.
     sentences: tuple[str, ...] = field(default=(), compare=False, hash=False)
     references: tuple[str, ...] = field(default=(), compare=False, hash=False)
 
@@ -121,6 +126,16 @@ def cited_sentences(markdown: str, numbers: Mapping[str, int]) -> tuple[str, ...
     )
 
 
+_ABBREVIATION = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
+
+
+def item_terms(name: str) -> tuple[str, ...]:
+    """The names an item is asked about by: its name without a bracketed part, and the
+    abbreviation in brackets ("Dialectical behaviour therapy (DBT)" → both)."""
+    full = " ".join(_ABBREVIATION.sub(" ", name).split())
+    return tuple(t for t in (full, *_ABBREVIATION.findall(name)) if t)
+
+
 def section_anchors(kinds: Iterable[str]) -> list[str]:
     """The page anchor of each section, in order: its kind, then "kind-2", "kind-3"… for
     repeats (the topic page's own anchors)."""
@@ -160,6 +175,12 @@ def topic_passage(
     text = " ".join(
         p for p in (plain_text(body), " ".join(f"{n}: {plain_text(d)}" for n, d in items)) if p
     )
+    numbers = {k: n for n, k in enumerate(references, start=1)}
+    item_units = tuple(
+        f"{name}: {' '.join(described)}"
+        for name, description in items
+        if (described := cited_sentences(description, numbers))
+    )
     return Passage(
         id=f"topic:{slug}#{anchor}",
         origin="topic",
@@ -178,7 +199,8 @@ def topic_passage(
         plain_language=True,
         sensitive=sensitive,
         extra={"html": html} if html else {},
-        sentences=cited_sentences(body, {k: n for n, k in enumerate(references, start=1)}),
+        terms=tuple(t for name, _ in items for t in item_terms(name)),
+        sentences=cited_sentences(body, numbers) + item_units,
         references=tuple(references),
     )
 

@@ -109,7 +109,7 @@ def _confident(hit: Hit, ranker: Ranker) -> bool:
     topic answers, never "no good answer"."""
     if hit.passage.sensitive and hit.focus_matched:
         return True
-    about = hit.focus_matched or hit.similarity >= ranker.min_similarity
+    about = hit.focus_matched or hit.term_matched or hit.similarity >= ranker.min_similarity
     return about and hit.score >= ranker.min_score
 
 
@@ -147,13 +147,17 @@ def answer_question(
     for kind in kinds:
         for hit in ranked:
             if hit.passage.kind == kind and hit.passage.id not in used and _confident(hit, bar):
-                parts.append(AnswerPart(kind, hit, choose_lead(asked, hit.passage.sentences)))
+                parts.append(
+                    AnswerPart(kind, hit, choose_lead(asked, hit.passage.sentences, index.rarity))
+                )
                 used.add(hit.passage.id)
                 break
     if not parts and ranked and _confident(ranked[0], bar):
         best = ranked[0]
         parts.append(
-            AnswerPart(best.passage.kind, best, choose_lead(asked, best.passage.sentences))
+            AnswerPart(
+                best.passage.kind, best, choose_lead(asked, best.passage.sentences, index.rarity)
+            )
         )
         used.add(ranked[0].passage.id)
     related = tuple(h for h in ranked if h.passage.id not in used and _confident(h, bar))[:5]

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from symptomdb.answering.index import AnswerIndex, Hit
+from symptomdb.answering.index import AnswerIndex, Focus, Hit
 from symptomdb.answering.passages import Passage
 from symptomdb.answering.ranker import Ranker
 from symptomdb.answering.semantic import Encoder
@@ -54,7 +54,7 @@ class SpanishAnswerIndex(AnswerIndex):
         self._written = {p.id: p for p in passages}
         super().__init__([_folded(p) for p in passages], ranker, encoder, vectors)
 
-    def focus_matches(self, question: str) -> tuple[dict[int, float], list[str]]:
+    def focus_matches(self, question: str) -> tuple[Focus, list[str]]:
         """As ``AnswerIndex.focus_matches``, on the question without accents."""
         return super().focus_matches(fold_accents(question))
 

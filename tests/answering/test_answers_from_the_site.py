@@ -126,6 +126,48 @@ def test_readers_phrasing_is_answered_from_the_right_section(
     assert data["parts"][0]["id"] == f"topic:self-injury#{section}"
 
 
+def _ask(question: str) -> dict[str, object]:
+    out = io.StringIO()
+    call_command("ask", question, "--json", stdout=out)
+    data: dict[str, object] = json.loads(out.getvalue())
+    return data
+
+
+@pytest.mark.parametrize("question", ["does DBT work", "what is DBT", "is dbt any good"])
+def test_a_treatment_named_only_by_its_abbreviation_is_answered_by_what_says_it(
+    question: str, loaded_site: list[TopicDocument]
+) -> None:
+    parts = _ask(question)["parts"]
+    assert isinstance(parts, list) and parts, f"no answer for {question!r}"
+    assert parts[0]["kind"] == "treatment"
+    # The lead is the treatment's own description, under its name, with its citations.
+    lead = " ".join(parts[0]["lead"])
+    assert "Dialectical behaviour therapy (DBT): DBT" in lead
+    assert re.search(r"\[\d+(, \d+)*\]", lead)
+
+
+def test_the_key_line_on_medication_leads_instead_of_being_buried(
+    loaded_site: list[TopicDocument],
+) -> None:
+    parts = _ask("what medication helps with self harm")["parts"]
+    assert isinstance(parts, list)
+    assert parts[0]["id"] == "topic:self-injury#treatment"
+    assert parts[0]["lead"][0].startswith(
+        "Medication for co-occurring conditions: There is no medicine that treats self-harm"
+    )
+
+
+def test_a_treatment_named_beside_a_topic_does_not_bring_a_sensitive_topic_first(
+    loaded_site: list[TopicDocument],
+) -> None:
+    # Self-injury's treatment section lists CBT too; the question is about anxiety.
+    answer = _ask("does CBT work for anxiety")
+    parts, related = answer["parts"], answer["related"]
+    assert isinstance(parts, list) and isinstance(related, list)
+    assert [p["id"] for p in parts] == ["topic:anxiety#treatment"]
+    assert all(not p["id"].startswith("topic:self-injury") for p in related)
+
+
 def test_a_phrase_that_finds_a_topic_is_not_shown_as_its_other_name(
     client: Client, loaded_site: list[TopicDocument]
 ) -> None:
