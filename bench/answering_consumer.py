@@ -1,0 +1,128 @@
+"""How readers' own questions about our topics are answered: from the right section or not.
+
+usage: python bench/answering_consumer.py QUESTIONS.jsonl [--name NAME] [--medquad]
+
+QUESTIONS.jsonl holds consumer questions written by someone who never saw the rules, the
+content or the ranker, one JSON object a line: ``{"id", "question", "topic", "kinds"}`` —
+the topic slug that should answer and the section kinds that would be a right answer, best
+first. Such sets are kept outside the repository (docs/answering.md, "Consumer questions"),
+so nothing is tuned on them; this script reads one in place.
+
+The index is the one readers get from `make run`: the starter topics (English), built by
+the site's passage builder, with MiniLM; ``--medquad`` adds MedQuAD's 47,000 passages, as
+after `symptomdb import-medquad`. Per question it records whether there is an answer at
+all, whether its first part is the expected topic, and whether it is that topic's section
+of an expected kind. Writes bench/results/answering_consumer_NAME.{json,md}; no question
+text is written, only ids.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from answering import medquad_passages, topic_passages  # noqa: E402  (bench/answering.py)
+
+from symptomdb.answering.index import AnswerIndex  # noqa: E402
+from symptomdb.answering.pipeline import answer_question  # noqa: E402
+from symptomdb.answering.semantic import (  # noqa: E402
+    encode_passages,
+    load_encoder,
+    passage_texts,
+)
+
+RESULTS = ROOT / "bench" / "results"
+
+
+def outcome(answer_parts: list[str], topic: str, kinds: list[str]) -> str:
+    """"right" (expected topic and kind), "topic" (expected topic, other kind), "other"
+    (another topic or a collection's record) or "none" (no answer), for the first part."""
+    if not answer_parts:
+        return "none"
+    first = answer_parts[0]
+    if not first.startswith(f"topic:{topic}#"):
+        return "other"
+    anchor = first.split("#", 1)[1]
+    kind = anchor.rsplit("-", 1)[0] if anchor.rsplit("-", 1)[-1].isdigit() else anchor
+    return "right" if kind in kinds else "topic"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("questions", type=Path)
+    parser.add_argument("--name", default="")
+    parser.add_argument("--medquad", action="store_true", help="add MedQuAD's passages")
+    args = parser.parse_args()
+    rows = [json.loads(line) for line in args.questions.read_text().splitlines() if line.strip()]
+    passages = topic_passages()
+    if args.medquad:
+        passages = medquad_passages(ROOT.parent / "shared" / "data" / "medquad") + passages
+    encoder = load_encoder()
+    vectors = encode_passages(encoder, passage_texts(passages), None)
+    index = AnswerIndex(passages, encoder=encoder, vectors=vectors)
+    per_question = {}
+    by_topic: dict[str, Counter[str]] = defaultdict(Counter)
+    levels: Counter[str] = Counter()
+    for row in rows:
+        answer = answer_question(index, row["question"])
+        parts = [p.hit.passage.id for p in answer.parts]
+        result = "withheld" if answer.withheld else outcome(parts, row["topic"], row["kinds"])
+        per_question[row["id"]] = {"outcome": result, "first": parts[0] if parts else None}
+        by_topic[row["topic"]][result] += 1
+        levels[answer.screen.level.label] += 1
+    total: Counter[str] = sum(by_topic.values(), Counter())
+    n = len(rows)
+    name = args.name or args.questions.stem
+    suffix = f"{name}_medquad" if args.medquad else name
+    summary = {
+        "set": name,
+        "questions": n,
+        "index": "starter topics + MedQuAD" if args.medquad else "starter topics",
+        "outcomes": dict(total),
+        "right_section": round(total["right"] / n, 3),
+        "right_topic": round((total["right"] + total["topic"]) / n, 3),
+        "answered": round(1 - (total["none"] + total["withheld"]) / n, 3),
+        "screen_levels": dict(levels),
+        "date": dt.date.today().isoformat(),
+    }
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / f"answering_consumer_{suffix}.json").write_text(
+        json.dumps({**summary, "per_question": per_question}, indent=2) + "\n"
+    )
+    lines = [
+        f"# Consumer questions, set {name}: answered from the right section?",
+        "",
+        f"Written by `python bench/answering_consumer.py` on {summary['date']}; "
+        f"index: {summary['index']}. First part of the answer: **right** = the expected "
+        "topic's section of an expected kind; **topic** = the expected topic, another "
+        "section; **other** = another topic or an imported record; **none** = no answer; "
+        "**withheld** = screened as an emergency (help only).",
+        "",
+        "| topic | questions | right | topic | other | none | withheld |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for topic, counts in sorted(by_topic.items()) + [("**all**", total)]:
+        cells = [counts[k] for k in ("right", "topic", "other", "none", "withheld")]
+        lines.append(f"| {topic} | {sum(counts.values())} | " + " | ".join(map(str, cells)) + " |")
+    lines += [
+        "",
+        f"Right section {summary['right_section']:.1%}, right topic "
+        f"{summary['right_topic']:.1%}, any answer {summary['answered']:.1%}. Screen levels: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(levels.items()))
+        + ".",
+    ]
+    (RESULTS / f"answering_consumer_{suffix}.md").write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
