@@ -7,8 +7,8 @@ instead of a trained entailment model):
 1. Focus: names and synonyms of every topic and MedQuAD document, matched as word n-grams
    in the question (stemmed, tolerant of one-letter misspellings in longer words). The
    items of our sections ("Dialectical behaviour therapy (DBT)") are matched too, as terms:
-   weaker than a focus, the question's focus only when it names no focus itself, and a
-   section named only through a term counts as the answer to "what is …" about it.
+   weaker than a focus, and the question's focus only when it names no focus itself (the
+   pipeline asks a question about an item for the kind of section that describes it).
 2. Types: what the question asks for (causes, treatment, …) in our section vocabulary.
 3. Candidates: the best passages by BM25 over each passage's question/heading with its focus,
    by BM25 over its answer text, and by MiniLM similarity of the question to its question
@@ -46,7 +46,7 @@ import Stemmer
 from symptomdb.answering.passages import Passage
 from symptomdb.answering.question_types import question_sentences
 from symptomdb.answering.ranker import FEATURES, Ranker, load_rankers
-from symptomdb.answering.semantic import Encoder
+from symptomdb.answering.semantic import Encoder, section_views
 
 # bm25s sets its own logger to DEBUG on import, so every index build printed "Building index
 # from tokens" on the console of `ask`, `setup` and the server; its warnings still show.
@@ -274,14 +274,21 @@ SENSITIVE_FIRST = 1000.0
 
 
 class Focus(dict[int, float]):
-    """What a question names: passage index → strength (``focus_matches``), and the passages
-    named only through one of their items' terms (``by_term``), which count as named for
+    """What a question names: passage index → strength (``focus_matches``), the passages
+    whose items' terms it names (``named_items``), and those named only through such a term
+    (``by_term``), which count as named for
     ranking but never lift a sensitive topic to the top: "does CBT work for anxiety" is about
     anxiety, not about every topic whose treatment section lists CBT."""
 
-    def __init__(self, strengths: dict[int, float], by_term: frozenset[int] = frozenset()):
+    def __init__(
+        self,
+        strengths: dict[int, float],
+        by_term: frozenset[int] = frozenset(),
+        named_items: frozenset[int] = frozenset(),
+    ) -> None:
         super().__init__(strengths)
         self.by_term = by_term
+        self.named_items = named_items  # passages one of whose items' terms the question names
 
 
 @dataclass(frozen=True)
@@ -295,21 +302,23 @@ class Candidates:
     by_term: np.ndarray  # named only through an item's term
 
 
-def _rrf(scores: np.ndarray, k: int) -> np.ndarray:
-    """60 / (60 + rank) for the top ``k`` positive scores, 0 for the rest."""
+def _rrf(scores: np.ndarray, top: np.ndarray) -> np.ndarray:
+    """60 / (60 + rank) for the passages in ``top`` (``_top(scores, k)``), 0 for the rest."""
     out = np.zeros(len(scores), dtype=np.float64)
-    top = np.array(sorted(_top(scores, k), key=lambda i: -scores[i]), dtype=np.int64)
     if len(top):
-        out[top] = RRF_K / (RRF_K + 1.0 + np.arange(len(top)))
+        # Best first; ties by index, as a stable sort of the ascending indices gives.
+        ranked = top[np.argsort(-scores[top], kind="stable")]
+        out[ranked] = RRF_K / (RRF_K + 1.0 + np.arange(len(ranked)))
     return out
 
 
-def _top(scores: np.ndarray, k: int) -> set[int]:
-    """Indices of the ``k`` highest positive scores (a partial sort: no full 47,000-row sort)."""
-    if len(scores) <= k:
-        return {i for i in range(len(scores)) if scores[i] > 0}
-    part = np.argpartition(-scores, k)[:k]
-    return {int(i) for i in part if scores[i] > 0}
+def _top(scores: np.ndarray, k: int) -> np.ndarray:
+    """Indices (ascending) of the ``k`` highest positive scores (a partial sort: no full
+    47,000-row sort)."""
+    whole = len(scores) <= k
+    found = np.arange(len(scores)) if whole else np.sort(np.argpartition(-scores, k)[:k])
+    kept: np.ndarray = found[scores[found] > 0]
+    return kept
 
 
 class AnswerIndex:
@@ -333,8 +342,16 @@ class AnswerIndex:
                 Semantic ranking is on only when both are given.
         """
         self.passages = list(passages)
-        if encoder is not None and vectors is not None and len(vectors) != len(self.passages):
-            raise ValueError(f"{len(vectors)} vectors for {len(self.passages)} passages")
+        views = section_views(self.passages) if encoder is not None and vectors is not None else []
+        if (
+            encoder is not None
+            and vectors is not None
+            and len(vectors) != len(self.passages) + len(views)
+        ):
+            also = f" and {len(views)} sentences of our sections" if views else ""
+            raise ValueError(f"{len(vectors)} vectors for {len(self.passages)} passages{also}")
+        # Which passage each vector after the first len(passages) belongs to (``section_views``).
+        self._view_owner = np.array([i for i, _ in views], dtype=np.int64)
         self._encoder = encoder if vectors is not None else None
         self._vectors = vectors if encoder is not None else None
         self.ranker = ranker or load_rankers()["semantic" if self._encoder else "lexical"]
@@ -362,7 +379,11 @@ class AnswerIndex:
         for i, p in enumerate(self.passages):
             for j, name in enumerate((p.focus, *p.synonyms)):
                 key = _name_key(name)
-                if key and (len(key) > 1 or len(key[0]) > 3):
+                # One short word is too often an ordinary word to be a name ("pad", "aid"),
+                # except an abbreviation our editors gave a topic ("BPD", "GAD").
+                if key and (
+                    len(key) > 1 or len(key[0]) > 3 or (p.origin == "topic" and name.isupper())
+                ):
                     self._by_name[key].add(i)
                     if j == 0:
                         self._is_focus[key].add(i)
@@ -475,6 +496,7 @@ class AnswerIndex:
         named = [strength for strength, key in scored if key in self._by_name]
         best = max(named or [strength for strength, _ in scored], default=0.0)
         through_names: set[int] = set()
+        through_terms: set[int] = set()
         for strength, key in scored:
             weight = 1.0 if strength == best else 0.35
             for i in self._by_name.get(key, ()):
@@ -484,7 +506,9 @@ class AnswerIndex:
                 through_names.add(i)
             for i in self._terms.get(key, ()):
                 matched[i] = max(matched.get(i, 0.0), weight * 0.8)
-        return Focus(matched, frozenset(matched.keys() - through_names)), names
+                through_terms.add(i)
+        by_term = frozenset(matched.keys() - through_names)
+        return Focus(matched, by_term, frozenset(through_terms)), names
 
     def _similarities(self, question: str) -> np.ndarray:
         """Cosine similarity of every passage to the question.
@@ -502,7 +526,11 @@ class AnswerIndex:
             if short not in views:
                 views.append(short)
         mean = self._encoder.encode(views).mean(axis=0)
-        similarities: np.ndarray = self._vectors @ (mean / max(float(np.linalg.norm(mean)), 1e-12))
+        every: np.ndarray = self._vectors @ (mean / max(float(np.linalg.norm(mean)), 1e-12))
+        n = len(self.passages)
+        similarities = every[:n].copy()
+        # One of our sections is as close as its closest sentence (``section_views``).
+        np.maximum.at(similarities, self._view_owner, every[n:])
         return similarities
 
     def candidates(
@@ -529,12 +557,14 @@ class AnswerIndex:
         if query:
             q_scores = self._question_bm25.get_scores(query)
             a_scores = self._answer_bm25.get_scores(query)
-        pool = _top(q_scores, pool_size) | _top(a_scores, pool_size) | set(focus_ids)
+        q_top, a_top = _top(q_scores, pool_size), _top(a_scores, pool_size)
         similarities = np.zeros(n, dtype=np.float32)
+        s_top = np.zeros(0, dtype=np.int64)
         if self._encoder is not None and self._vectors is not None:
             similarities = self._similarities(question)
-            pool |= _top(similarities, pool_size)
-        ids = np.fromiter(sorted(pool), dtype=np.int64, count=len(pool))
+            s_top = _top(similarities, pool_size)
+        named = np.fromiter(focus_ids, dtype=np.int64, count=len(focus_ids))
+        ids = np.unique(np.concatenate([q_top, a_top, s_top, named]).astype(np.int64))
         wanted = [self._kind_code[k] for k in kinds if k in self._kind_code]
         partly = [
             self._kind_code[r]
@@ -543,20 +573,23 @@ class AnswerIndex:
             if r in self._kind_code and r not in kinds
         ]
         kind_of = self._kinds[ids]
-        term_only = np.array([int(i) in by_term for i in ids], dtype=bool)
+        # The named passages' rows (every named passage is a candidate; ``ids`` is sorted).
+        rows = np.searchsorted(ids, named)
+        strength = np.zeros(len(ids), dtype=np.float64)
+        strength[rows] = np.fromiter(focus_ids.values(), dtype=np.float64, count=len(named))
+        term_only = np.zeros(len(ids), dtype=bool)
+        term_only[rows] = np.fromiter(
+            (i in by_term for i in focus_ids), dtype=bool, count=len(named)
+        )
         kind_hit = np.isin(kind_of, wanted)
-        if "information" in kinds:
-            # "What is DBT": the section that describes DBT as one of its items says what it is.
-            kind_hit |= term_only
-        strength = np.array([focus_ids.get(int(i), 0.0) for i in ids], dtype=np.float64)
         sim = similarities[ids].astype(np.float64)
         columns = {
             "question_bm25": q_scores[ids] / (float(q_scores.max()) or 1.0),
             "answer_bm25": a_scores[ids] / (float(a_scores.max()) or 1.0),
-            "question_bm25_rrf": _rrf(q_scores, pool_size)[ids],
+            "question_bm25_rrf": _rrf(q_scores, q_top)[ids],
             "semantic": sim,
             "semantic_gap": sim - (float(sim.max()) if len(sim) else 0.0),
-            "semantic_rrf": _rrf(similarities, pool_size)[ids] if self._encoder else 0.0 * sim,
+            "semantic_rrf": _rrf(similarities, s_top)[ids] if self._encoder else 0.0 * sim,
             "focus": strength,
             "kind": kind_hit.astype(np.float64),
             "kind_related": (~kind_hit & np.isin(kind_of, partly)).astype(np.float64),

@@ -101,29 +101,35 @@ def plain_text(markdown: str) -> str:
 
 _CITATION = re.compile(r"\s*\[(@[^\]]+)\]")
 _CITATION_KEY = re.compile(r"@([A-Za-z0-9][A-Za-z0-9_.:-]*)")
-_NOT_PROSE = re.compile(r"(?:[-*+]|\d+[.)]|#+|>|\|)\s")
+_NOT_PROSE = re.compile(r"(?:#+|>|\|)\s")
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+", re.MULTILINE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(¿¡])")
 
 
 def cited_sentences(markdown: str, numbers: Mapping[str, int]) -> tuple[str, ...]:
-    """The Markdown's plain sentences with each citation kept as its number ("… [1, 2].");
-    citation keys not in ``numbers`` are dropped."""
+    """The Markdown's plain sentences, and each list item as one unit, in order, with each
+    citation kept as its number ("… [1, 2]."); citation keys not in ``numbers`` are dropped.
+    Headings, quotes and tables are left out, and so is a sentence that only introduces a
+    list ("They fall into four groups:")."""
 
     def number(match: re.Match[str]) -> str:
         found = [numbers[k] for k in _CITATION_KEY.findall(match.group(1)) if k in numbers]
         return f" [{', '.join(str(n) for n in found)}]" if found else ""
 
-    # Paragraphs only: list items and headings stay in the whole section, not in a lead.
-    prose = "\n\n".join(
-        block
-        for block in re.split(r"\n\s*\n", markdown)
-        if block.strip() and not _NOT_PROSE.match(block.strip())
-    )
-    marked = _CITATION.sub(lambda m: number(m).replace("[", "\x00").replace("]", "\x01"), prose)
-    text = plain_text(marked).replace("\x00", "[").replace("\x01", "]")
-    return tuple(
-        s.strip() for s in _SENTENCE_END.split(text) if s.strip() and not s.strip().endswith(":")
-    )
+    def plain(markdown_text: str) -> str:
+        marked = _CITATION.sub(
+            lambda m: number(m).replace("[", "\x00").replace("]", "\x01"), markdown_text
+        )
+        return plain_text(marked).replace("\x00", "[").replace("\x01", "]")
+
+    units: list[str] = []
+    for block in (b.strip() for b in re.split(r"\n\s*\n", markdown)):
+        if _LIST_ITEM.match(block):
+            # "**Reliving the event:** flashbacks, …" is one unit: the item as readers see it.
+            units += [plain(item) for item in _LIST_ITEM.split(block)]
+        elif block and not _NOT_PROSE.match(block):
+            units += [s.strip() for s in _SENTENCE_END.split(plain(block))]
+    return tuple(u for u in units if u and not u.endswith(":"))
 
 
 _ABBREVIATION = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")

@@ -2,16 +2,22 @@
 
 question ─► safety screen ─► reduce ─► types + focus ─► rank ─► compose
 
-The safety screen runs first on the whole text; crisis and emergency lead with help (the
-caller shows ``answer.help`` before anything else), and at emergency the answer is withheld:
-no parts and no "see also", only help. The answer is extractive: every part is
+The safety screen reads the whole text; crisis and emergency lead with help (the caller
+shows ``answer.help`` before anything else), and at emergency the answer is withheld: no
+parts and no "see also", only help. The screen runs in a second thread while the question is
+ranked (both spend their time in ONNX Runtime and numpy, which let go of the GIL), so a
+question costs the slower of the two rather than their sum; nothing is shown before the
+screen's verdict is in. The answer is extractive: every part is
 a passage's own text (or, where the publisher withheld it, a pointer to the source), never
 generated. Plain Python: no Django import.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from symptomdb.answering.compose import choose_lead
@@ -98,6 +104,22 @@ class Answer:
         return bool(self.parts)
 
 
+# One pool per process, made on first use: a pool made before gunicorn forks its workers
+# would hand each worker threads that do not exist there. Four threads: a gthread worker
+# answers up to four requests at once (gunicorn_conf.threads).
+_SCREENERS = 4
+_pool: tuple[int, ThreadPoolExecutor] | None = None
+_pool_lock = threading.Lock()
+
+
+def _screening_pool() -> ThreadPoolExecutor:
+    global _pool
+    with _pool_lock:
+        if _pool is None or _pool[0] != os.getpid():
+            _pool = (os.getpid(), ThreadPoolExecutor(_SCREENERS, thread_name_prefix="screen"))
+        return _pool[1]
+
+
 def _confident(hit: Hit, ranker: Ranker) -> bool:
     """Offer a passage only when its score clears the ranker's confidence bar, and only about
     something the question names or means: word overlap alone ("burn at night" → night
@@ -106,9 +128,12 @@ def _confident(hit: Hit, ranker: Ranker) -> bool:
 
     Sections of one of our sensitive topics that the question names (ranked first by the
     index) are always offered: for "why do people cut themselves" our safe-messaging-checked
-    topic answers, never "no good answer"."""
+    topic answers, never "no good answer". One of our sections whose closest sentence is
+    near the question in meaning (``Ranker.section_similarity``) is offered too."""
     if hit.passage.sensitive and hit.focus_matched:
         return True
+    if hit.passage.origin == "topic" and hit.similarity >= ranker.section_similarity:
+        return True  # a sentence of one of our sections is close to the question
     about = hit.focus_matched or hit.term_matched or hit.similarity >= ranker.min_similarity
     return about and hit.score >= ranker.min_score
 
@@ -136,10 +161,14 @@ def answer_question(
         An ``Answer``; its ``help`` leads for crisis and emergency.
     """
     question = " ".join(p for p in (subject.strip(), message.strip()) if p)
-    screen = screen_text(question)
+    screening = _screening_pool().submit(screen_text, question)
     asked = reduce_question(subject, message) or question
     kinds = question_types_es(asked) if language == "es" else question_types(asked)
     focus, names = index.focus_matches(asked)
+    if kinds == ("information",) and focus.named_items:
+        # "cbt for self harm?", "what is DBT": a question with no other type that names an
+        # item of our sections (a treatment, say) asks what those sections say of it.
+        kinds = tuple(dict.fromkeys(index.passages[i].kind for i in sorted(focus.named_items)))
     ranked = index.search(asked, kinds, k=max(k, 20), focus=focus)
     parts: list[AnswerPart] = []
     used: set[str] = set()
@@ -161,6 +190,7 @@ def answer_question(
         )
         used.add(ranked[0].passage.id)
     related = tuple(h for h in ranked if h.passage.id not in used and _confident(h, bar))[:5]
+    screen = screening.result()
     withheld = screen.level == CrisisLevel.EMERGENCY
     if withheld:
         # Someone may be in danger now: nothing but help, on every surface.

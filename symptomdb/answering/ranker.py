@@ -68,6 +68,12 @@ class Ranker:
     # A passage about nothing the question names is offered only from this MiniLM similarity
     # (above 1: never, as for the lexical ranker).
     min_similarity: float = 2.0
+    # One of our own sections is offered from this MiniLM similarity of the question to its
+    # closest sentence, whatever its score: the score and the bars above are fitted on
+    # MedQuAD's questions, and a question is never as close to a sentence that answers it
+    # as to another wording of itself. Fitted on a set of consumer questions about our
+    # topics (``bench/answering_consumer.py --fit``); above 1: never.
+    section_similarity: float = 2.0
 
     def score(self, matrix: np.ndarray) -> np.ndarray:
         """Scores for candidate rows of ``matrix`` (columns in ``FEATURES`` order)."""
@@ -129,5 +135,6 @@ def load_rankers(path: Path = RANKER_FILE) -> dict[str, Ranker]:
             tuple(float(w) for w in weights.values()),
             float(data[name]["min_score"]),
             float(data[name].get("min_similarity", 2.0)),
+            float(data[name].get("section_similarity", 2.0)),
         )
     return out

@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import re
 import sys
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -189,9 +190,35 @@ def load_encoder(model_file: Path = MODEL_FILE, tokenizer_file: Path = TOKENIZER
     return MiniLM(model_file, tokenizer_file)
 
 
+_VIEW_SENTENCE = re.compile(r"(?<=[.!?])\s+|\s+-\s+")
+VIEW_MIN_WORDS = 4
+
+
+def section_views(passages: Sequence[Passage]) -> list[tuple[int, str]]:
+    """The extra texts encoded for our own sections: each sentence (list items and the items'
+    descriptions included) as "Topic: sentence", with the index of its passage.
+
+    A MedQuAD passage is matched by its question, which is what a consumer asks. Our sections
+    have only a heading ("Coping strategies that can replace self-injury"), which shares
+    little with "how do I deal with a relapse"; a section is as close to a question as its
+    closest sentence. The topic's name keeps a sentence about therapy in one topic from
+    answering for another.
+    """
+    views = []
+    for i, p in enumerate(passages):
+        if p.origin != "topic":
+            continue
+        for sentence in _VIEW_SENTENCE.split(p.text):
+            if len(sentence.split()) >= VIEW_MIN_WORDS:
+                views.append((i, f"{p.focus}: {sentence.strip()}"))
+    return views
+
+
 def passage_texts(passages: Sequence[Passage]) -> list[str]:
-    """What is encoded for each passage: its question (MedQuAD) or topic and heading (ours)."""
-    return [p.question if p.origin != "topic" else f"{p.focus}: {p.question}" for p in passages]
+    """What is encoded, one vector each: first, for each passage in order, its question
+    (MedQuAD) or its topic and heading (ours); then ``section_views`` in order."""
+    heads = [p.question if p.origin != "topic" else f"{p.focus}: {p.question}" for p in passages]
+    return heads + [text for _, text in section_views(passages)]
 
 
 def cache_path(texts: Sequence[str], cache_dir: Path) -> Path:

@@ -33,9 +33,11 @@ from symptomdb.topics.models import readable_topics
 
 logger = logging.getLogger(__name__)
 _lock = threading.Lock()
-# At most this many new texts are encoded while building an index (about 4 ms each: a
-# publish adds a few, the starter topics a few hundred; a collection needs `build-index`).
-MAX_NEW_TEXTS = 500
+# At most this many new texts are encoded while building an index (about 3 ms each, in
+# the worker's start-up or a background rebuild, never in a reader's request: a publish
+# adds a topic's heading and sentences, about a hundred; the starter topics about 750; a
+# collection needs `build-index`).
+MAX_NEW_TEXTS = 2000
 _cache: dict[str, Any] = {"fingerprint": None, "index": None, "encoder": None, "es": None}
 
 

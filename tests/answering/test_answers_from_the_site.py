@@ -168,6 +168,42 @@ def test_a_treatment_named_beside_a_topic_does_not_bring_a_sensitive_topic_first
     assert all(not p["id"].startswith("topic:self-injury") for p in related)
 
 
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        # Three-letter abbreviations our editors gave a topic are names too.
+        ("what is bpd", "topic:borderline-personality-disorder#information"),
+        ("signs of gad", "topic:anxiety#symptoms"),
+        # A question with no type of its own that names a treatment asks about that treatment.
+        ("cbt for self harm?", "topic:self-injury#treatment"),
+        # Names no topic: answered by the section with the closest sentence.
+        ("what does a flashback feel like", "topic:post-traumatic-stress-disorder#symptoms"),
+    ],
+)
+def test_abbreviations_treatments_and_meaning_find_the_section(
+    question: str, section: str, loaded_site: list[TopicDocument]
+) -> None:
+    parts = _ask(question)["parts"]
+    assert isinstance(parts, list) and parts, f"no answer for {question!r}"
+    assert parts[0]["id"] == section
+
+
+def test_the_lead_can_be_the_list_item_that_answers(loaded_site: list[TopicDocument]) -> None:
+    parts = _ask("what does a flashback feel like")["parts"]
+    assert isinstance(parts, list)
+    assert parts[0]["lead"][0].startswith("Reliving the event: unwanted, intrusive memories")
+
+
+@pytest.mark.parametrize(
+    "question", ["how do I fix a leaking tap", "can a broken wrist heal without a cast"]
+)
+def test_a_question_our_topics_do_not_cover_gets_no_answer_from_them(
+    question: str, loaded_site: list[TopicDocument]
+) -> None:
+    answer = _ask(question)
+    assert answer["parts"] == [] and answer["related"] == []
+
+
 def test_a_phrase_that_finds_a_topic_is_not_shown_as_its_other_name(
     client: Client, loaded_site: list[TopicDocument]
 ) -> None:
