@@ -21,7 +21,7 @@ from symptomdb.api.errors import ErrorOut
 from symptomdb.api.pagination import LinkedPageNumberPagination
 from symptomdb.topics.blocks import block_name_to_kind
 from symptomdb.topics.models import TopicAuthor, TopicPage, TopicReviewer, readable_topics
-from symptomdb.vocabulary import CATEGORIES, CODE_SYSTEMS, TREATMENT_ITEM_TYPES
+from symptomdb.vocabulary import AUDIENCES, CATEGORIES, CODE_SYSTEMS, TREATMENT_ITEM_TYPES
 
 router = Router(tags=["topics"])
 
@@ -36,6 +36,7 @@ UNREVIEWED_NOTICE = (
 _CATEGORY_LABELS = dict(CATEGORIES)
 _CODE_SYSTEM_LABELS = dict(CODE_SYSTEMS)
 _ITEM_TYPE_LABELS = dict(TREATMENT_ITEM_TYPES)
+_AUDIENCE_LABELS = dict(AUDIENCES)
 
 
 def _request(context: dict[str, Any]) -> HttpRequest:
@@ -131,6 +132,13 @@ class SectionOut(Schema):
     kind: str = Field(description="From the section vocabulary: causes, treatment, coping, …")
     kind_label: str
     heading: str
+    audience: str | None = Field(
+        description="Who the section is written for: young-people, parents-carers or "
+        "teachers-schools; null: everyone."
+    )
+    audience_label: str | None = Field(
+        description="The audience's name, e.g. Parents and carers; null: everyone."
+    )
     anchor: str = Field(description="Fragment of the section on the topic page.")
     markdown: str = Field(
         description="The body as written (CommonMark; [@id] cites a reference by its CSL id)."
@@ -192,6 +200,8 @@ class TopicDetailOut(TopicSummaryOut):
                     "kind": block_name_to_kind(block.block_type),
                     "kind_label": rendered["kind_label"],
                     "heading": rendered["heading"],
+                    "audience": rendered["audience"] or None,
+                    "audience_label": _AUDIENCE_LABELS.get(rendered["audience"]),
                     "anchor": rendered["anchor"],
                     "markdown": value.get("body") or "",
                     "html": rendered["html"],

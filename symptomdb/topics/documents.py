@@ -40,6 +40,7 @@ def page_to_document(page: TopicPage, live: bool) -> TopicDocument:
                 heading=str(value["heading"]),
                 body=str(value.get("body") or "").strip(),
                 items=items,
+                audience=str(value.get("audience") or ""),
             )
         )
     codes: dict[str, list[str]] = {}

@@ -78,6 +78,15 @@ TREATMENT_ITEM_TYPES: tuple[tuple[str, str], ...] = (
 )
 TREATMENT_ITEM_TYPE_IDS: frozenset[str] = frozenset(t for t, _ in TREATMENT_ITEM_TYPES)
 
+# Who a section is written for, when not everyone: a topic may speak to young people, to
+# parents and carers, and to teachers and schools in sections of their own (issue 17).
+AUDIENCES: tuple[tuple[str, str], ...] = (
+    ("young-people", "Young people"),
+    ("parents-carers", "Parents and carers"),
+    ("teachers-schools", "Teachers and schools"),
+)
+AUDIENCE_IDS: frozenset[str] = frozenset(a for a, _ in AUDIENCES)
+
 CATEGORIES: tuple[tuple[str, str], ...] = (
     ("mental-health", "Mental health"),
     ("behaviour", "Behaviour"),
