@@ -19,8 +19,10 @@ from ninja.pagination import paginate
 from symptomdb.api.caching import cache_publicly
 from symptomdb.api.errors import ErrorOut
 from symptomdb.api.pagination import LinkedPageNumberPagination
+from symptomdb.readability import SectionReadingLevel
 from symptomdb.topics.blocks import block_name_to_kind
 from symptomdb.topics.models import TopicAuthor, TopicPage, TopicReviewer, readable_topics
+from symptomdb.topics.reading_level import page_reading_levels, reading_grade_target
 from symptomdb.vocabulary import AUDIENCES, CATEGORIES, CODE_SYSTEMS, TREATMENT_ITEM_TYPES
 
 router = Router(tags=["topics"])
@@ -128,6 +130,29 @@ class TreatmentItemOut(Schema):
     html: str = Field(description="The description rendered and sanitised.")
 
 
+class ReadabilityOut(Schema):
+    formula: str = Field(
+        description="flesch-kincaid-grade (English) or fernandez-huerta (Spanish)."
+    )
+    formula_label: str
+    score: float = Field(
+        description="The formula's result: a US school grade for Flesch–Kincaid (lower is "
+        "easier); 0–100 for Fernández Huerta (higher is easier)."
+    )
+    grade: float = Field(
+        description="The school grade the text suits: the Flesch–Kincaid score itself, or "
+        "the band of Fernández Huerta's table (4, 5, 6, 8, 12, 13 or 16)."
+    )
+    target_grade: float = Field(
+        description="The grade this site asks sections to read at or below "
+        "(SYMPTOMDB_READING_GRADE_TARGET)."
+    )
+    above_target: bool = Field(
+        description="True when grade is above target_grade: a warning for editors, never a block."
+    )
+    words: int = Field(description="How many words were scored.")
+
+
 class SectionOut(Schema):
     kind: str = Field(description="From the section vocabulary: causes, treatment, coping, …")
     kind_label: str
@@ -145,6 +170,9 @@ class SectionOut(Schema):
     )
     html: str = Field(description="The body rendered and sanitised, citations as links.")
     items: list[TreatmentItemOut] = Field(description="Structured treatment items (treatment).")
+    readability: ReadabilityOut | None = Field(
+        description="The section's reading level (body and items); null when it has no words."
+    )
 
 
 class PersonOut(Schema):
@@ -183,7 +211,11 @@ class TopicDetailOut(TopicSummaryOut):
     @staticmethod
     def resolve_sections(page: TopicPage) -> list[dict[str, Any]]:
         sections = []
-        for block, rendered in zip(page.body, page.rendered_sections(), strict=True):
+        target = reading_grade_target()
+        levels = page_reading_levels(page, target)
+        for block, rendered, reading in zip(
+            page.body, page.rendered_sections(), levels, strict=True
+        ):
             value = block.value
             items = [
                 {
@@ -206,6 +238,7 @@ class TopicDetailOut(TopicSummaryOut):
                     "markdown": value.get("body") or "",
                     "html": rendered["html"],
                     "items": items,
+                    "readability": _readability(reading, target),
                 }
             )
         return sections
@@ -247,6 +280,21 @@ class TopicDetailOut(TopicSummaryOut):
                 }
             )
         return related
+
+
+def _readability(reading: SectionReadingLevel, target: float) -> dict[str, Any] | None:
+    level = reading.level
+    if level is None:
+        return None
+    return {
+        "formula": level.formula,
+        "formula_label": level.formula_label,
+        "score": level.score,
+        "grade": level.grade,
+        "target_grade": target,
+        "above_target": reading.above_target,
+        "words": level.words,
+    }
 
 
 def _person(person: Any) -> dict[str, Any]:

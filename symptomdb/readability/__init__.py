@@ -35,9 +35,11 @@ __all__ = [
     "FORMULAS",
     "ReadingLevel",
     "SectionReadingLevel",
+    "describe_section_level",
     "plain_text",
     "reading_level",
     "section_reading_levels",
+    "sections_reading_levels",
     "target_grade_problem",
 ]
 
@@ -232,12 +234,17 @@ def section_reading_levels(
     Returns:
         One ``SectionReadingLevel`` per section, in page order.
     """
-    return _levels(doc.sections, doc.locale, target_grade)
+    return sections_reading_levels(doc.sections, doc.locale, target_grade)
 
 
-def _levels(
-    sections: Sequence[SectionRecord], language: str, target_grade: float
+def sections_reading_levels(
+    sections: Sequence[SectionRecord], language: str, target_grade: float = DEFAULT_TARGET_GRADE
 ) -> list[SectionReadingLevel]:
+    """``section_reading_levels`` for sections without their topic (an editor's draft).
+
+    Returns:
+        One ``SectionReadingLevel`` per section, in order.
+    """
     out = []
     for position, section in enumerate(sections):
         level = reading_level(_section_markdown(section), language)
@@ -250,6 +257,21 @@ def _levels(
             )
         )
     return out
+
+
+def describe_section_level(topic: str, section: SectionReadingLevel, target_grade: float) -> str:
+    """One sentence for editors: where, the reading level, and how it compares with the
+    target, e.g. ``self-injury › Scars: grade 4.5 (Flesch–Kincaid grade level), within the
+    target of grade 8.``"""
+    where = f"{topic} › {section.heading}" if topic else section.heading
+    if section.level is None:
+        return f"{where}: no words to score."
+    if section.above_target:
+        return (
+            f"{where}: {section.level.describe()}, above the target of grade {target_grade:g}. "
+            "A warning, not a block: shorter sentences and everyday words bring it down."
+        )
+    return f"{where}: {section.level.describe()}, within the target of grade {target_grade:g}."
 
 
 def target_grade_problem(value: object) -> str | None:

@@ -47,6 +47,7 @@ from symptomdb.field_rules import (
 from symptomdb.helpfinder.finder import finder_url_for_topic
 from symptomdb.topics.blocks import TopicSectionsBlock, block_name_to_kind
 from symptomdb.topics.citing import citation_context, json_ld
+from symptomdb.topics.panels import ReadingLevelPanel
 from symptomdb.topics.rendering import render_markdown
 from symptomdb.validators import validate_web_address
 from symptomdb.vocabulary import CATEGORIES, CODE_SYSTEMS, KIND_BY_ID
@@ -293,6 +294,7 @@ class TopicPage(Page):
             heading="Classification",
         ),
         FieldPanel("body"),
+        ReadingLevelPanel(heading="Reading level"),
         InlinePanel("topic_references", label="Reference"),
     ]
     people_panels = [
