@@ -41,6 +41,22 @@ def _env_json(name: str, default: Any) -> Any:
         raise ImproperlyConfigured(f"environment variable {name}: not JSON ({exc})") from None
 
 
+def _env_grade(name: str, default: float) -> float:
+    """A school grade from 1 to 18 from the environment, or ``default`` when it is unset."""
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        grade = float(raw)
+    except ValueError:
+        grade = -1.0
+    if not 1 <= grade <= 18:
+        raise ImproperlyConfigured(
+            f"environment variable {name}={raw!r}: use a school grade from 1 to 18, such as 8"
+        )
+    return grade
+
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("SYMPTOMDB_DATA_DIR", Path.cwd() / "var")).resolve()
 
@@ -349,6 +365,10 @@ SYMPTOMDB_SEMANTIC = _env_flag("SYMPTOMDB_SEMANTIC", True)
 # Where quick exit sends a reader (docs/privacy.md): another site that says nothing about
 # health; empty means BBC Weather (symptomdb/tools/templatetags/tools.py).
 SYMPTOMDB_QUICK_EXIT_URL = os.environ.get("SYMPTOMDB_QUICK_EXIT_URL", "")
+# The school grade topic sections should read at or below (docs/editors/README.md, "Reading
+# level"): a section above it is a warning in the admin, from lint-content and in the API,
+# never a block.
+SYMPTOMDB_READING_GRADE_TARGET = _env_grade("SYMPTOMDB_READING_GRADE_TARGET", 8.0)
 # Safe-messaging rules that block publishing, comma-separated rule ids; unset keeps the
 # default set (docs/safety.md).
 SYMPTOMDB_LINT_BLOCKING = (

@@ -34,6 +34,7 @@ FROM_ENVIRONMENT = {
         ["method-detail", "lethality-detail"],
     ),
     "SYMPTOMDB_ADMIN_CSP": ('{"default-src": ["\'self\'"]}', {"default-src": ["'self'"]}),
+    "SYMPTOMDB_READING_GRADE_TARGET": ("6.5", 6.5),
 }
 
 
@@ -109,3 +110,22 @@ def test_the_reader_cookie_is_sent_only_over_https_when_the_site_is() -> None:
     remember_reader(response, "a-reader")
     cookie = response.cookies[COOKIE_NAME]
     assert cookie["secure"] is True and cookie["httponly"] is True
+
+
+def test_a_reading_grade_target_that_is_not_a_school_grade_stops_the_site(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", "import symptomdb.settings"],
+        capture_output=True,
+        text=True,
+        env={
+            **os.environ,
+            "SYMPTOMDB_DATA_DIR": str(tmp_path),
+            "SYMPTOMDB_READING_GRADE_TARGET": "eighth",
+        },
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert (
+        "environment variable SYMPTOMDB_READING_GRADE_TARGET='eighth': use a school grade "
+        "from 1 to 18, such as 8"
+    ) in result.stderr

@@ -247,6 +247,12 @@ RELATED_KINDS: dict[str, tuple[str, ...]] = {
     "complications": ("outlook",),
     "outlook": ("complications",),
     "genetics": ("causes",),
+    # Topics without these sections (and MedQuAD, which has none) answer them in part from
+    # the nearest kind: when to get help, treatment, diagnosis.
+    "injury-care": ("seek-help",),
+    "scars": ("injury-care", "treatment"),
+    "assessment": ("exams-and-tests", "treatment"),
+    "inpatient-care": ("treatment",),
 }
 
 

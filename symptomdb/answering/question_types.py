@@ -425,6 +425,41 @@ _RULE_SOURCES: tuple[tuple[str | None, str], ...] = (
         r"whether|about)\b|\bhelp(?:ing)? (?:a |my |our )?(?:\w+ )?(?:child|"
         r"son|daughter|teen|friend|partner|loved one)\b",
     ),
+    # Scars, before outlook ("go away", "permanent") and treatment ("removed" is no rule,
+    # "get rid of" is treatment): "do self-harm scars fade" asks about scars. Scarring of an
+    # organ ("lung scarring") is a complication of that illness, not this section.
+    (
+        "scars",
+        r"(?<!lung )(?<!liver )(?<!kidney )(?<!heart )(?<!pulmonary )(?<!retinal )"
+        r"(?<!corneal )(?<!uterine )\bscar(?:s|ring|red)?\b"
+        r"(?! (?:tissue )?(?:in|on|of) (?:the |my |your |his |her |their )?(?:lungs?|liver|heart|"
+        r"kidneys?|brain|uterus|womb|eyes?|cornea|bladder)\b)"
+        r"(?: (?:tissue|be removed|removed|removal|go away|fade|heal|(?:be |are |is )?permanent))?",
+    ),
+    # Looking after an injury and when it needs urgent care. Care verbs only: "how do you
+    # treat a burn" stays treatment, and a question that merely names a wound is not one.
+    (
+        "injury-care",
+        r"\bwound care\b|\bfirst aid\b|\bstitch(?:es|ed)?\b|\binjury care\b|\b(?:look(?:ing)? "
+        r"after|tak(?:e|ing) care of|care for|caring for|clean(?:ing)?|dress(?:ing)?|bandag\w*) "
+        r"(?:a |an |the |my |your |his |her |their |this )?(?:\w+ )?(?:injury|injuries|wounds?|"
+        r"cuts?|grazes?)\b|\b(?:injury|injuries|wounds?)\b(?: [\w-]+){0,3}? (?:need|needs|"
+        r"needing) (?:urgent|emergency|medical|hospital) (?:care|attention|treatment|help)\b|"
+        r"\b(?:injury|wound|cut) (?:is |looks )?infected\b",
+    ),
+    # The assessment itself and getting ready for an appointment, before exams-and-tests
+    # (which claims "assessment" for how a condition is diagnosed).
+    (
+        "assessment",
+        r"\bprepar\w* (?:for|before) (?:a |an |the |my |your |our |his |her |their )?(?:first )?"
+        r"(?:[\w-]+ )?(?:appointments?|assessments?|visits?|consultations?)\b|\bwhat (?:happens|"
+        r"will happen|to expect|should (?:i|we) expect|can (?:i|we) expect|goes on) (?:at|in|"
+        r"during|from) (?:a |an |the |my |your |our |his |her |their )?(?:first )?(?:[\w-]+ ){0,2}?"
+        r"(?:assessments?|appointments?|consultations?)\b|\b(?:what|which) questions? (?:will|do|"
+        r"might|would|does) (?:they|the doctor|the gp|the nurse|a doctor|the team) ask\b|\bwhat "
+        r"(?:should|do) (?:i|we) (?:bring|take|say) (?:to|at) (?:the|my|an|a|our) (?:first )?"
+        r"(?:appointment|assessment)\b|\bpsychosocial assessments?\b",
+    ),
     (
         "storage-disposal",
         r"\b(?:stor(?:e|ed|ing|age)|refrigerat\w*|fridge|room temperature|dispos\w*|"
@@ -478,6 +513,17 @@ _RULE_SOURCES: tuple[tuple[str | None, str], ...] = (
         r"\bwhen to (?:worry|be worried)\b|\b(?:how|when) (?:do|can|should|to) (?:i |we )?"
         r"(?:ask for|get|seek|find) help\b|\b(?:tell|telling|open up to) (?:my )?(?:parents?|"
         r"mom|mum|dad|family|doctor|teacher|someone|anyone|friends?|gp)\b|\bseek(?:ing)? help\b",
+    ),
+    # Care in hospital or a unit, and intensive support at home; after seek-help, which keeps
+    # "go to hospital" and "crisis team" (when to get help).
+    (
+        "inpatient-care",
+        r"\bin-?patients?\b|\b(?:psychiatric|mental health) (?:hospitals?|wards?|units?|"
+        r"admissions?)\b|\b(?:admitted|admission|admit) (?:to|into) (?:a |an |the )?(?:[\w-]+ )?"
+        r"(?:hospital|ward|unit)\b|\bsectioned\b|\bintensive (?:care|treatment|support|"
+        r"outpatient|home treatment)\b|\bhome treatment team\b|\bcrisis (?:house|resolution)\b|"
+        r"\bday hospital\b|\bpartial hospitali[sz]ation\b|\bresidential (?:treatment|care|unit)\b|"
+        r"\bhospital stay\b|\bstay(?:ing)? in (?:a |the )?(?:hospital|ward|unit)\b",
     ),
     (
         "research",

@@ -19,9 +19,11 @@ from ninja.pagination import paginate
 from symptomdb.api.caching import cache_publicly
 from symptomdb.api.errors import ErrorOut
 from symptomdb.api.pagination import LinkedPageNumberPagination
+from symptomdb.readability import SectionReadingLevel
 from symptomdb.topics.blocks import block_name_to_kind
 from symptomdb.topics.models import TopicAuthor, TopicPage, TopicReviewer, readable_topics
-from symptomdb.vocabulary import CATEGORIES, CODE_SYSTEMS, TREATMENT_ITEM_TYPES
+from symptomdb.topics.reading_level import page_reading_levels, reading_grade_target
+from symptomdb.vocabulary import AUDIENCES, CATEGORIES, CODE_SYSTEMS, TREATMENT_ITEM_TYPES
 
 router = Router(tags=["topics"])
 
@@ -36,6 +38,7 @@ UNREVIEWED_NOTICE = (
 _CATEGORY_LABELS = dict(CATEGORIES)
 _CODE_SYSTEM_LABELS = dict(CODE_SYSTEMS)
 _ITEM_TYPE_LABELS = dict(TREATMENT_ITEM_TYPES)
+_AUDIENCE_LABELS = dict(AUDIENCES)
 
 
 def _request(context: dict[str, Any]) -> HttpRequest:
@@ -127,16 +130,49 @@ class TreatmentItemOut(Schema):
     html: str = Field(description="The description rendered and sanitised.")
 
 
+class ReadabilityOut(Schema):
+    formula: str = Field(
+        description="flesch-kincaid-grade (English) or fernandez-huerta (Spanish)."
+    )
+    formula_label: str
+    score: float = Field(
+        description="The formula's result: a US school grade for Flesch–Kincaid (lower is "
+        "easier); 0–100 for Fernández Huerta (higher is easier)."
+    )
+    grade: float = Field(
+        description="The school grade the text suits: the Flesch–Kincaid score itself, or "
+        "the band of Fernández Huerta's table (4, 5, 6, 8, 12, 13 or 16)."
+    )
+    target_grade: float = Field(
+        description="The grade this site asks sections to read at or below "
+        "(SYMPTOMDB_READING_GRADE_TARGET)."
+    )
+    above_target: bool = Field(
+        description="True when grade is above target_grade: a warning for editors, never a block."
+    )
+    words: int = Field(description="How many words were scored.")
+
+
 class SectionOut(Schema):
     kind: str = Field(description="From the section vocabulary: causes, treatment, coping, …")
     kind_label: str
     heading: str
+    audience: str | None = Field(
+        description="Who the section is written for: young-people, parents-carers or "
+        "teachers-schools; null: everyone."
+    )
+    audience_label: str | None = Field(
+        description="The audience's name, e.g. Parents and carers; null: everyone."
+    )
     anchor: str = Field(description="Fragment of the section on the topic page.")
     markdown: str = Field(
         description="The body as written (CommonMark; [@id] cites a reference by its CSL id)."
     )
     html: str = Field(description="The body rendered and sanitised, citations as links.")
     items: list[TreatmentItemOut] = Field(description="Structured treatment items (treatment).")
+    readability: ReadabilityOut | None = Field(
+        description="The section's reading level (body and items); null when it has no words."
+    )
 
 
 class PersonOut(Schema):
@@ -175,7 +211,11 @@ class TopicDetailOut(TopicSummaryOut):
     @staticmethod
     def resolve_sections(page: TopicPage) -> list[dict[str, Any]]:
         sections = []
-        for block, rendered in zip(page.body, page.rendered_sections(), strict=True):
+        target = reading_grade_target()
+        levels = page_reading_levels(page, target)
+        for block, rendered, reading in zip(
+            page.body, page.rendered_sections(), levels, strict=True
+        ):
             value = block.value
             items = [
                 {
@@ -192,10 +232,13 @@ class TopicDetailOut(TopicSummaryOut):
                     "kind": block_name_to_kind(block.block_type),
                     "kind_label": rendered["kind_label"],
                     "heading": rendered["heading"],
+                    "audience": rendered["audience"] or None,
+                    "audience_label": _AUDIENCE_LABELS.get(rendered["audience"]),
                     "anchor": rendered["anchor"],
                     "markdown": value.get("body") or "",
                     "html": rendered["html"],
                     "items": items,
+                    "readability": _readability(reading, target),
                 }
             )
         return sections
@@ -237,6 +280,21 @@ class TopicDetailOut(TopicSummaryOut):
                 }
             )
         return related
+
+
+def _readability(reading: SectionReadingLevel, target: float) -> dict[str, Any] | None:
+    level = reading.level
+    if level is None:
+        return None
+    return {
+        "formula": level.formula,
+        "formula_label": level.formula_label,
+        "score": level.score,
+        "grade": level.grade,
+        "target_grade": target,
+        "above_target": reading.above_target,
+        "words": level.words,
+    }
 
 
 def _person(person: Any) -> dict[str, Any]:

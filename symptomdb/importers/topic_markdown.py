@@ -36,6 +36,7 @@ from symptomdb.field_rules import (
     web_address_problem,
 )
 from symptomdb.vocabulary import (
+    AUDIENCE_IDS,
     CATEGORY_IDS,
     CODE_SYSTEM_IDS,
     SECTION_KIND_IDS,
@@ -60,9 +61,11 @@ __all__ = [
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REFERENCE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
-HEADING_RE = re.compile(
-    r"^(#{1,6})[ \t]+(.*?)[ \t]*(?:\{[ \t]*(\w+)[ \t]*=[ \t]*([\w-]*)[ \t]*\})?[ \t]*$"
-)
+HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*(?:\{([^{}]*)\})?[ \t]*$")
+# What a heading declares inside its braces: `{kind=helping-others audience=parents-carers}`.
+ATTRIBUTES_RE = re.compile(r"[ \t]*(?:\w+[ \t]*=[ \t]*[\w-]*[ \t]*)+")
+ATTRIBUTE_RE = re.compile(r"(\w+)[ \t]*=[ \t]*([\w-]*)")
+SECTION_ATTRIBUTES = ("kind", "audience")
 CITATION_GROUP_RE = re.compile(r"\[(@[^\]]*)\]")
 CITATION_KEY_RE = re.compile(r"@([A-Za-z0-9][A-Za-z0-9_.:-]*)")
 HTML_TAG_RE = re.compile(r"<!--|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
@@ -191,12 +194,17 @@ class TreatmentItem:
 
 @dataclass(frozen=True)
 class SectionRecord:
-    """A typed part of a topic: its kind, heading, Markdown body and treatment items."""
+    """A typed part of a topic: its kind, heading, Markdown body and treatment items.
+
+    ``audience`` names who the section is written for (``young-people``,
+    ``parents-carers``, ``teachers-schools``); empty: everyone.
+    """
 
     kind: str
     heading: str
     body: str
     items: tuple[TreatmentItem, ...] = ()
+    audience: str = ""
 
 
 @dataclass(frozen=True)
@@ -513,7 +521,13 @@ def _parse_body(
             if not body and not current["items"]:
                 errors.add(current["line"], "body", f"section {current['heading']!r} is empty")
             sections.append(
-                SectionRecord(current["kind"], current["heading"], body, tuple(current["items"]))
+                SectionRecord(
+                    current["kind"],
+                    current["heading"],
+                    body,
+                    tuple(current["items"]),
+                    current["audience"],
+                )
             )
         current = None
 
@@ -525,7 +539,13 @@ def _parse_body(
         if match:
             level = len(match.group(1))
             heading = match.group(2).strip()
-            attr, attr_value = match.group(3), match.group(4)
+            declared = match.group(3)
+            attributes: dict[str, str] = {}
+            if declared is not None and ATTRIBUTES_RE.fullmatch(declared):
+                attributes = dict(ATTRIBUTE_RE.findall(declared))
+            elif declared is not None:
+                # Not `{name=value …}`: the braces are part of the heading's text.
+                heading = f"{heading} {{{declared}}}".strip()
             if level == 1:
                 errors.add(
                     line_no,
@@ -535,7 +555,23 @@ def _parse_body(
                 continue
             if level == 2:
                 close_section()
-                kind = attr_value if attr == "kind" else None
+                kind = attributes.get("kind")
+                unknown = sorted(set(attributes) - set(SECTION_ATTRIBUTES))
+                if unknown and kind is not None:
+                    errors.add(
+                        line_no,
+                        "body",
+                        f"unknown section attribute(s) {unknown}; a section heading declares "
+                        "kind= and, optionally, audience=",
+                    )
+                audience = attributes.get("audience", "")
+                if audience and audience not in AUDIENCE_IDS:
+                    errors.add(
+                        line_no,
+                        "audience",
+                        f"unknown audience {audience!r}; use one of: {', '.join(sorted(AUDIENCE_IDS))}, "
+                        "or leave audience= out for a section for everyone",
+                    )
                 if kind is None:
                     errors.add(
                         line_no,
@@ -559,6 +595,7 @@ def _parse_body(
                     "lines": [],
                     "items": [],
                     "line": line_no,
+                    "audience": audience,
                 }
                 continue
             if level == 3:
@@ -570,7 +607,14 @@ def _parse_body(
                     )
                     continue
                 close_item()
-                item_type = attr_value if attr == "item" else None
+                item_type = attributes.get("item")
+                if item_type is not None and set(attributes) != {"item"}:
+                    errors.add(
+                        line_no,
+                        "item",
+                        f"treatment item {heading!r} declares only {{item=TYPE}}; an audience "
+                        "belongs to the whole section",
+                    )
                 if item_type not in TREATMENT_ITEM_TYPE_IDS:
                     errors.add(
                         line_no,
@@ -999,7 +1043,8 @@ def render_topic_markdown(doc: TopicDocument) -> str:
         "",
     ]
     for section in doc.sections:
-        out.append(f"## {section.heading} {{kind={section.kind}}}")
+        audience = f" audience={section.audience}" if section.audience else ""
+        out.append(f"## {section.heading} {{kind={section.kind}{audience}}}")
         out.append("")
         if section.body:
             out.append(section.body)

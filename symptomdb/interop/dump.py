@@ -75,6 +75,7 @@ def topic_record(doc: TopicDocument, url: str = "") -> dict[str, Any]:
             {
                 "kind": s.kind,
                 "heading": s.heading,
+                "audience": s.audience,
                 "body": s.body,
                 "items": [
                     {"item_type": i.item_type, "name": i.name, "description": i.description}
@@ -183,6 +184,7 @@ def _document(obj: dict[str, Any], f: _Fields) -> TopicDocument | None:
                 f.text(s, "heading", f"sections.{i}.heading"),
                 f.text(s, "body", f"sections.{i}.body", required=False),
                 tuple(items),
+                f.text(s, "audience", f"sections.{i}.audience", required=False),
             )
         )
     codes_raw = f.mapping(obj.get("codes", {}), "codes")

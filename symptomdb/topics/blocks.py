@@ -9,7 +9,7 @@ from __future__ import annotations
 from wagtail import blocks
 
 from symptomdb.field_rules import HEADING_MAX, ITEM_NAME_MAX
-from symptomdb.vocabulary import SECTION_KINDS, TREATMENT_ITEM_TYPES
+from symptomdb.vocabulary import AUDIENCES, SECTION_KINDS, TREATMENT_ITEM_TYPES
 
 MARKDOWN_HELP = (
     "Markdown: blank line between paragraphs, '- ' for lists, **bold**, [text](https://…). "
@@ -28,9 +28,16 @@ def block_name_to_kind(name: str) -> str:
 
 
 class SectionBlock(blocks.StructBlock):
-    """A typed section: a heading and a Markdown body. The kind is the block's type."""
+    """A typed section: a heading, who it is for and a Markdown body. The kind is the
+    block's type; an empty audience means everyone."""
 
     heading = blocks.CharBlock(max_length=HEADING_MAX)
+    audience = blocks.ChoiceBlock(
+        choices=list(AUDIENCES),
+        required=False,
+        help_text="Leave empty for a section for everyone; choose an audience for a section "
+        "written for young people, parents and carers, or teachers and schools.",
+    )
     body = blocks.TextBlock(required=False, help_text=MARKDOWN_HELP, rows=8)
 
     class Meta:

@@ -22,11 +22,11 @@ from symptomdb.topics.blocks import block_name_to_kind
 if TYPE_CHECKING:
     from symptomdb.topics.models import Person, TopicPage
 
-__all__ = ["page_to_document"]
+__all__ = ["page_to_document", "sections_of"]
 
 
-def page_to_document(page: TopicPage, live: bool) -> TopicDocument:
-    """Describe a topic page (or a revision of one) as a ``TopicDocument``."""
+def sections_of(page: TopicPage) -> tuple[SectionRecord, ...]:
+    """The sections of a topic page (or a revision of one), in page order."""
     sections = []
     for block in page.body:
         value = block.value
@@ -40,8 +40,14 @@ def page_to_document(page: TopicPage, live: bool) -> TopicDocument:
                 heading=str(value["heading"]),
                 body=str(value.get("body") or "").strip(),
                 items=items,
+                audience=str(value.get("audience") or ""),
             )
         )
+    return tuple(sections)
+
+
+def page_to_document(page: TopicPage, live: bool) -> TopicDocument:
+    """Describe a topic page (or a revision of one) as a ``TopicDocument``."""
     codes: dict[str, list[str]] = {}
     for code in page.codes.all():
         codes.setdefault(code.system, []).append(code.code)
@@ -80,7 +86,7 @@ def page_to_document(page: TopicPage, live: bool) -> TopicDocument:
         references=tuple(
             {**r.reference.csl, "id": r.reference.key} for r in page.topic_references.all()
         ),
-        sections=tuple(sections),
+        sections=sections_of(page),
         locale=locale,
         translation_of=translation_of,
     )

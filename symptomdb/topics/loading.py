@@ -122,7 +122,11 @@ def ensure_translated_structure(language_code: str) -> TopicIndexPage:
 def _stream_raw(sections: Sequence[SectionRecord]) -> list[dict[str, Any]]:
     raw = []
     for section in sections:
-        value: dict[str, Any] = {"heading": section.heading, "body": section.body}
+        value: dict[str, Any] = {
+            "heading": section.heading,
+            "audience": section.audience,
+            "body": section.body,
+        }
         if section.kind == "treatment":
             value["items"] = [
                 {

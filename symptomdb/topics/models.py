@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -46,6 +47,7 @@ from symptomdb.field_rules import (
 from symptomdb.helpfinder.finder import finder_url_for_topic
 from symptomdb.topics.blocks import TopicSectionsBlock, block_name_to_kind
 from symptomdb.topics.citing import citation_context, json_ld
+from symptomdb.topics.panels import ReadingLevelPanel
 from symptomdb.topics.rendering import render_markdown
 from symptomdb.validators import validate_web_address
 from symptomdb.vocabulary import CATEGORIES, CODE_SYSTEMS, KIND_BY_ID
@@ -53,6 +55,14 @@ from symptomdb.vocabulary.icd10cm import ICD10CM_RE, code_set_release, is_icd10c
 
 if TYPE_CHECKING:
     from symptomdb.community.signoff import ReviewStatus
+
+
+# What readers see above a section written for one audience (vocabulary AUDIENCES).
+AUDIENCE_NOTES = {
+    "young-people": gettext_lazy("For young people"),
+    "parents-carers": gettext_lazy("For parents and carers"),
+    "teachers-schools": gettext_lazy("For teachers and schools"),
+}
 
 
 def _today() -> dt.date:
@@ -284,6 +294,7 @@ class TopicPage(Page):
             heading="Classification",
         ),
         FieldPanel("body"),
+        ReadingLevelPanel(heading="Reading level"),
         InlinePanel("topic_references", label="Reference"),
     ]
     people_panels = [
@@ -403,19 +414,23 @@ class TopicPage(Page):
         return [tr.reference for tr in self.topic_references.select_related("reference").all()]
 
     def rendered_sections(self) -> list[dict[str, Any]]:
-        """Sections ready for the template: kind, label, heading, anchor, HTML, items."""
+        """Sections ready for the template: kind, label, heading, audience, anchor, HTML,
+        items. A section for one audience is anchored by kind and audience
+        (``#helping-others-parents-carers``)."""
         numbers = {ref.key: n for n, ref in enumerate(self.ordered_references(), start=1)}
         sections = []
         used_anchors: set[str] = set()
         for block in self.body:
             kind = block_name_to_kind(block.block_type)
-            anchor = kind
+            value = block.value
+            audience = str(value.get("audience") or "")
+            base = f"{kind}-{audience}" if audience else kind
+            anchor = base
             counter = 2
             while anchor in used_anchors:
-                anchor = f"{kind}-{counter}"
+                anchor = f"{base}-{counter}"
                 counter += 1
             used_anchors.add(anchor)
-            value = block.value
             items = [
                 {
                     "item_type": item["item_type"],
@@ -429,6 +444,8 @@ class TopicPage(Page):
                     "kind": kind,
                     "kind_label": KIND_BY_ID[kind].label if kind in KIND_BY_ID else kind,
                     "heading": value["heading"],
+                    "audience": audience,
+                    "audience_note": AUDIENCE_NOTES.get(audience, ""),
                     "anchor": anchor,
                     "html": render_markdown(value.get("body") or "", numbers),
                     "items": items,

@@ -1,5 +1,6 @@
-"""Admin hooks: editors see safe-messaging findings when they save, and cannot publish
-content that breaks a blocking rule (their draft is kept)."""
+"""Admin hooks: editors see safe-messaging findings and sections above the target reading
+level when they save, and cannot publish content that breaks a blocking safe-messaging rule
+(their draft is kept). Reading level only ever warns."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from wagtail import hooks
 
+from symptomdb.readability import describe_section_level
 from symptomdb.topics.models import TopicPage
+from symptomdb.topics.reading_level import page_reading_levels, reading_grade_target
 from symptomdb.topics.safe_messaging import describe, lint_page
 
 
@@ -21,6 +24,12 @@ def _show_findings(request: HttpRequest, page: Any) -> None:
         level = messages.ERROR if finding.severity == "block" else messages.WARNING
         suffix = " This blocks publishing." if finding.severity == "block" else ""
         messages.add_message(request, level, describe(finding) + suffix)
+    target = reading_grade_target()
+    for section in page_reading_levels(page, target):
+        if section.above_target:
+            messages.warning(
+                request, "Reading level: " + describe_section_level(page.slug, section, target)
+            )
 
 
 @hooks.register("after_create_page")

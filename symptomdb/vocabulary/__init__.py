@@ -33,6 +33,22 @@ SECTION_KINDS: tuple[Kind, ...] = (
     Kind("stages", "Stages", "How it is staged or classified."),
     Kind("genetics", "Genetics and inheritance", "Genetic changes and how it is inherited."),
     Kind("seek-help", "When to get help", "When and how to contact a professional or crisis line."),
+    Kind(
+        "injury-care",
+        "Injury care",
+        "Looking after an injury, and when it needs urgent medical care.",
+    ),
+    Kind("scars", "Scars", "How scars heal, how to care for them, and the options for them."),
+    Kind(
+        "assessment",
+        "Assessment and appointments",
+        "What happens at an assessment, and how to prepare for an appointment.",
+    ),
+    Kind(
+        "inpatient-care",
+        "Inpatient and intensive care",
+        "Care in hospital or a unit, and intensive support at home.",
+    ),
     Kind("support", "Support and finding a specialist", "Groups, programmes, specialists."),
     Kind("helping-others", "Helping someone else", "What family, friends and teachers can do."),
     Kind("research", "Research", "Current research and clinical trials."),
@@ -61,6 +77,15 @@ TREATMENT_ITEM_TYPES: tuple[tuple[str, str], ...] = (
     ("self-care", "Self-care"),
 )
 TREATMENT_ITEM_TYPE_IDS: frozenset[str] = frozenset(t for t, _ in TREATMENT_ITEM_TYPES)
+
+# Who a section is written for, when not everyone: a topic may speak to young people, to
+# parents and carers, and to teachers and schools in sections of their own (issue 17).
+AUDIENCES: tuple[tuple[str, str], ...] = (
+    ("young-people", "Young people"),
+    ("parents-carers", "Parents and carers"),
+    ("teachers-schools", "Teachers and schools"),
+)
+AUDIENCE_IDS: frozenset[str] = frozenset(a for a, _ in AUDIENCES)
 
 CATEGORIES: tuple[tuple[str, str], ...] = (
     ("mental-health", "Mental health"),

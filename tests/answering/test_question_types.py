@@ -142,6 +142,25 @@ SELF_HARM_AND_SUICIDE = [
     ("How can teachers support a student who has been hurting herself?", ("helping-others",)),
 ]
 
+# Care after an injury, scars, assessments and hospital care (issue 17): the sections a
+# reader of a self-injury page asks about once the crisis has passed.
+INJURY_SCARS_AND_CARE = [
+    ("can self harm scars be removed", ("scars",)),
+    ("how do I look after a scar", ("scars",)),
+    ("do self-harm scars ever fade", ("scars",)),
+    ("are my scars permanent", ("scars",)),
+    ("how do I clean a wound", ("injury-care",)),
+    ("does my cut need stitches", ("injury-care",)),
+    ("when does an injury need urgent care", ("injury-care",)),
+    ("what happens at an assessment", ("assessment",)),
+    ("what happens at a self-harm assessment", ("assessment",)),
+    ("how do I prepare for my appointment", ("assessment",)),
+    ("what questions will the doctor ask", ("assessment",)),
+    ("will I be admitted to a psychiatric ward", ("inpatient-care",)),
+    ("what is inpatient care like", ("inpatient-care",)),
+    ("is intensive home treatment an option", ("inpatient-care",)),
+]
+
 # Long messages: greetings, a story, then the question.
 LONG_MESSAGES = [
     (
@@ -185,7 +204,16 @@ LONG_MESSAGES = [
     ),
 ]
 
-ALL_CASES = PLAIN + LAY + MISSPELLED + TWO_PART + DRUGS + SELF_HARM_AND_SUICIDE + LONG_MESSAGES
+ALL_CASES = (
+    PLAIN
+    + LAY
+    + MISSPELLED
+    + TWO_PART
+    + DRUGS
+    + SELF_HARM_AND_SUICIDE
+    + INJURY_SCARS_AND_CARE
+    + LONG_MESSAGES
+)
 
 
 @pytest.mark.parametrize(("text", "expected"), ALL_CASES)
@@ -225,6 +253,15 @@ def test_specific_wording_wins_over_general_words() -> None:
     assert question_types("Are there new treatments for MS?") == ("research",)
     assert question_types("What happens if depression is left untreated?") == ("complications",)
     assert question_types("Where can I get help for my drinking?") == ("support",)
+
+
+def test_scarring_of_an_organ_and_being_scared_are_not_about_scars() -> None:
+    assert question_types("what causes lung scarring") == ("causes",)
+    assert question_types("I am scared of my appointment, what happens at the assessment") == (
+        "assessment",
+    )
+    # Treating an injury is still the treatment section; only care words ask for injury care.
+    assert question_types("How do you treat a burn?") == ("treatment",)
 
 
 def test_curly_apostrophes_are_read_like_straight_ones() -> None:

@@ -191,3 +191,25 @@ def test_unknown_slug_is_a_404_in_the_one_error_shape(
             "fields": [],
         }
     }
+
+
+def test_each_section_says_who_it_is_written_for(
+    client: Client, loaded_site: list[TopicDocument]
+) -> None:
+    _, topic = get(client, "/api/v1/topics/self-injury")
+    by_anchor = {s["anchor"]: s for s in topic["sections"]}
+    for anchor, audience, label in [
+        ("support-young-people", "young-people", "Young people"),
+        ("helping-others-parents-carers", "parents-carers", "Parents and carers"),
+        ("helping-others-teachers-schools", "teachers-schools", "Teachers and schools"),
+    ]:
+        assert (by_anchor[anchor]["audience"], by_anchor[anchor]["audience_label"]) == (
+            audience,
+            label,
+        )
+    # Everyone else's sections: no audience, and the usual anchors.
+    assert by_anchor["helping-others"]["audience"] is None
+    assert by_anchor["helping-others"]["audience_label"] is None
+    assert [s["audience"] for s in topic["sections"]].count(None) == len(topic["sections"]) - 3
+    scars = by_anchor["scars"]
+    assert (scars["kind"], scars["kind_label"]) == ("scars", "Scars")

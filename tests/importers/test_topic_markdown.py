@@ -327,3 +327,51 @@ def test_what_the_database_refuses_is_a_file_line_field_error(case: str) -> None
         text = text.replace("[@test-ref]", f"[@{'r' * 101}]")
     (message,) = errors_of(text)
     assert message.startswith(f"topics/hiccups.md, line {line_of(text, needle)}, field `{field}`:")
+
+
+# --- Sections for one audience (issue 17) -------------------------------------------------
+
+FOR_PARENTS = (
+    VALID
+    + """
+## If your child has hiccups {kind=helping-others audience=parents-carers}
+
+Stay calm and let them sip water [@test-ref].
+"""
+)
+
+
+def test_a_section_declares_its_audience_beside_its_kind() -> None:
+    doc = parse_topic_markdown(FOR_PARENTS, "topics/hiccups.md", TODAY)
+    parents = doc.sections[-1]
+    assert (parents.kind, parents.audience, parents.heading) == (
+        "helping-others",
+        "parents-carers",
+        "If your child has hiccups",
+    )
+    assert [s.audience for s in doc.sections[:-1]] == ["", ""]  # everyone
+    again = parse_topic_markdown(render_topic_markdown(doc), "topics/hiccups.md", TODAY)
+    assert again == doc
+    assert "{kind=helping-others audience=parents-carers}" in render_topic_markdown(doc)
+
+
+def test_an_unknown_audience_names_the_line_and_the_audiences_there_are() -> None:
+    text = FOR_PARENTS.replace("audience=parents-carers", "audience=grandparents")
+    (message,) = errors_of(text)
+    assert message == (
+        f"topics/hiccups.md, line {line_of(text, 'grandparents')}, field `audience`: unknown "
+        "audience 'grandparents'; use one of: parents-carers, teachers-schools, young-people, "
+        "or leave audience= out for a section for everyone"
+    )
+
+
+def test_an_audience_on_a_treatment_item_is_refused() -> None:
+    text = VALID.replace("{item=self-care}", "{item=self-care audience=young-people}")
+    (message,) = errors_of(text)
+    assert "field `item`: treatment item 'Slow breathing' declares only {item=TYPE}" in message
+
+
+def test_an_unknown_section_attribute_is_named() -> None:
+    text = VALID.replace("{kind=information}", "{kind=information reader=teens}")
+    (message,) = errors_of(text)
+    assert "unknown section attribute(s) ['reader']" in message

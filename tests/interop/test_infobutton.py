@@ -50,7 +50,7 @@ def test_medlineplus_style_request_for_nonsuicidal_self_harm_returns_the_topic(
     assert entry["title"]["_value"] == "Self-injury"
     assert entry["link"][0]["href"] == "http://testserver/topics/self-injury/"
     assert entry["summary"]["_value"].startswith("Self-injury means hurting yourself")
-    assert entry["updated"]["_value"] == "2026-11-24" and entry["lang"] == "en"
+    assert entry["updated"]["_value"] == "2026-12-06" and entry["lang"] == "en"
     assert {"scheme": "age", "term": "15 years"} in feed["category"]
     assert feed["subtitle"]["_value"] == "1 topic for ICD-10-CM R45.88 (Nonsuicidal self-harm)"
 

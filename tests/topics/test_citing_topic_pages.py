@@ -28,11 +28,11 @@ def test_topic_page_cites_itself_in_apa_ama_and_vancouver(
     today = timezone.localdate()
     section = html[html.index('id="cite-this-page"') :]
     assert (
-        '<dd class="citation" data-style="apa">symptomdb contributors. (2026, November 24). '
+        '<dd class="citation" data-style="apa">symptomdb contributors. (2026, December 6). '
         "<i>Self-injury</i>. symptomdb. http://testserver/topics/self-injury/</dd>"
     ) in section
     assert (
-        "symptomdb contributors. Self-injury. symptomdb. November 24, 2026. "
+        "symptomdb contributors. Self-injury. symptomdb. December 6, 2026. "
         f"Accessed {today:%B} {today.day}, {today.year}. http://testserver/topics/self-injury/"
     ) in section
     assert (
@@ -91,7 +91,7 @@ def test_json_ld_describes_the_condition_people_dates_and_citations(
         "code"
     ]
     assert data["author"] == [{"@type": "Organization", "name": "symptomdb contributors"}]
-    assert data["dateModified"] == "2026-11-24"
+    assert data["dateModified"] == "2026-12-06"
     # No clinician has reviewed the starter topics: the page must not claim one.
     assert "reviewedBy" not in data and "lastReviewed" not in data
     citations = data["citation"]

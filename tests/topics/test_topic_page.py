@@ -91,3 +91,59 @@ def test_html_typed_into_a_section_is_neutralised(
     assert 'href="javascript' not in html
     assert "<b onclick" not in html
     assert "&lt;script&gt;" in html  # shown as text, never run
+
+
+NEW_SECTIONS = [
+    ("assessment", "What happens at an assessment", None),
+    ("inpatient-care", "Hospital and intensive care", None),
+    ("injury-care", "Looking after an injury", None),
+    ("scars", "Scars", None),
+    ("support-young-people", "If you are a young person", "For young people"),
+    ("helping-others-parents-carers", "If you are a parent or carer", "For parents and carers"),
+    (
+        "helping-others-teachers-schools",
+        "For teachers and school staff",
+        "For teachers and schools",
+    ),
+]
+
+
+def section_html(html: str, anchor: str) -> str:
+    start = html.index(f'id="{anchor}"')
+    return html[start : html.index("</section>", start)]
+
+
+@pytest.mark.parametrize(("anchor", "heading", "audience_note"), NEW_SECTIONS)
+def test_self_injury_page_has_the_care_and_audience_sections_with_their_headings(
+    anchor: str,
+    heading: str,
+    audience_note: str | None,
+    client: Client,
+    loaded_site: list[TopicDocument],
+) -> None:
+    html = text_of(client, "/topics/self-injury/")
+    section = section_html(html, anchor)
+    assert f"<h2>{heading}</h2>" in section
+    assert f'<li><a href="#{anchor}">{heading}</a></li>' in html  # "On this page"
+    assert '<sup class="cite">' in section  # every new section cites its sources
+    if audience_note is None:
+        assert "section-audience" not in section
+    else:
+        assert f">{audience_note}</p>" in section.split("</h2>", 1)[1].split("<p>", 1)[0]
+
+
+def test_only_sections_for_one_audience_name_it(
+    client: Client, loaded_site: list[TopicDocument]
+) -> None:
+    html = text_of(client, "/topics/self-injury/")
+    assert html.count('class="section-audience"') == 3
+    assert "section-audience" not in section_html(html, "helping-others")
+
+
+def test_urgent_care_is_said_in_general_terms_and_points_to_emergency_help(
+    client: Client, loaded_site: list[TopicDocument]
+) -> None:
+    section = section_html(text_of(client, "/topics/self-injury/"), "injury-care")
+    assert "Call your local emergency number" in section
+    assert "the bleeding does not stop when you press on the wound" in section
+    assert "you are not sure how serious it is" in section

@@ -55,7 +55,10 @@ def test_spanish_starter_files_translate_english_topics(all_documents: list[Topi
     for doc in spanish.values():
         source = english[doc.translation_of]
         assert doc.reviewed is None and doc.reviewers == ()
-        assert {r["id"] for r in doc.references} == {r["id"] for r in source.references}
+        # A translation cites only its English topic's sources. It may trail the English
+        # topic when sections are added there (issue 17 added seven to self-injury), so
+        # the English topic's sources may be more.
+        assert {r["id"] for r in doc.references} <= {r["id"] for r in source.references}
         assert doc.sensitive and doc.summary
 
 
