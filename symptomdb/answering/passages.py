@@ -106,6 +106,17 @@ _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+", re.MULTILINE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(¿¡])")
 
 
+# A paragraph's run-in heading ("**How scars change.** Scars fade …") and a paragraph that is
+# only a bold label ("**Caring for a healing scar.**", a heading for the list after it).
+_RUN_IN = re.compile(r"^\*\*([^*\n]+?)[.:]?\*\*[ \t]+(?=\S)")
+_BOLD_ONLY = re.compile(r"^\*\*[^*\n]+\*\*$")
+
+
+def _run_in(block: str) -> str:
+    """The run-in heading joined to its first sentence: "How scars change: Scars fade …"."""
+    return _RUN_IN.sub(lambda m: f"{m.group(1)}: ", block)
+
+
 def cited_sentences(markdown: str, numbers: Mapping[str, int]) -> tuple[str, ...]:
     """The Markdown's plain sentences, and each list item as one unit, in order, with each
     citation kept as its number ("… [1, 2]."); citation keys not in ``numbers`` are dropped.
@@ -126,9 +137,9 @@ def cited_sentences(markdown: str, numbers: Mapping[str, int]) -> tuple[str, ...
     for block in (b.strip() for b in re.split(r"\n\s*\n", markdown)):
         if _LIST_ITEM.match(block):
             # "**Reliving the event:** flashbacks, …" is one unit: the item as readers see it.
-            units += [plain(item) for item in _LIST_ITEM.split(block)]
-        elif block and not _NOT_PROSE.match(block):
-            units += [s.strip() for s in _SENTENCE_END.split(plain(block))]
+            units += [plain(_run_in(item)) for item in _LIST_ITEM.split(block)]
+        elif block and not _NOT_PROSE.match(block) and not _BOLD_ONLY.match(block):
+            units += [s.strip() for s in _SENTENCE_END.split(plain(_run_in(block)))]
     return tuple(u for u in units if u and not u.endswith(":"))
 
 

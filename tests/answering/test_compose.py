@@ -34,3 +34,19 @@ def test_a_short_passage_is_its_own_lead_and_nothing_matching_gives_the_opening(
     assert choose_lead("anything", ["One.", "Two."]) == ("One.", "Two.")
     assert choose_lead("zzqxv", cited_sentences(SECTION, NUMBERS))[0].startswith("Treatment starts")
     assert choose_lead("anything", []) == ()
+
+
+def test_run_in_headings_join_their_sentence_and_list_items_are_units() -> None:
+    section = (
+        "**How it changes.** It fades over months [@nice].\n\n"
+        "**Caring for it.**\n\n"
+        "It helps to know what to expect. It takes three kinds of care:\n\n"
+        "- **Keep it moist:** a plain cream helps.\n"
+        "- Protect it from the sun [@nice].\n"
+    )
+    assert cited_sentences(section, NUMBERS) == (
+        "How it changes: It fades over months [1].",
+        "It helps to know what to expect.",
+        "Keep it moist: a plain cream helps.",
+        "Protect it from the sun [1].",
+    )
