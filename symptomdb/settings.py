@@ -349,6 +349,10 @@ SYMPTOMDB_SEMANTIC = _env_flag("SYMPTOMDB_SEMANTIC", True)
 # Where quick exit sends a reader (docs/privacy.md): another site that says nothing about
 # health; empty means BBC Weather (symptomdb/tools/templatetags/tools.py).
 SYMPTOMDB_QUICK_EXIT_URL = os.environ.get("SYMPTOMDB_QUICK_EXIT_URL", "")
+# The help finder's invented sample providers (docs/operators.md, "The help finder's provider
+# directory"): off, readers see only real services and `setup` does not add the samples; on
+# (a demonstration site), they are added, labelled, and listed after the real services.
+SYMPTOMDB_DEMO_DATA = _env_flag("SYMPTOMDB_DEMO_DATA", False)
 # Safe-messaging rules that block publishing, comma-separated rule ids; unset keeps the
 # default set (docs/safety.md).
 SYMPTOMDB_LINT_BLOCKING = (
