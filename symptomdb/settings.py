@@ -369,6 +369,11 @@ SYMPTOMDB_QUICK_EXIT_URL = os.environ.get("SYMPTOMDB_QUICK_EXIT_URL", "")
 # level"): a section above it is a warning in the admin, from lint-content and in the API,
 # never a block.
 SYMPTOMDB_READING_GRADE_TARGET = _env_grade("SYMPTOMDB_READING_GRADE_TARGET", 8.0)
+
+# The help finder's invented sample providers (docs/operators.md, "The help finder's provider
+# directory"): off, readers see only real services and `setup` does not add the samples; on
+# (a demonstration site), they are added, labelled, and listed after the real services.
+SYMPTOMDB_DEMO_DATA = _env_flag("SYMPTOMDB_DEMO_DATA", False)
 # Safe-messaging rules that block publishing, comma-separated rule ids; unset keeps the
 # default set (docs/safety.md).
 SYMPTOMDB_LINT_BLOCKING = (

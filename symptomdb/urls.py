@@ -53,3 +53,7 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# Errors in the site's layout, in the reader's language, with help, search and topics A–Z.
+handler404 = "symptomdb.pages.views.not_found"
+handler500 = "symptomdb.pages.views.server_error"

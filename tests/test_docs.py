@@ -28,8 +28,9 @@ def test_readme_gives_the_two_commands_and_ci_runs_the_test_one() -> None:
 
 
 def test_readme_screenshot_exists() -> None:
-    assert "docs/screenshots/topic-page.png" in (ROOT / "README.md").read_text()
-    assert (ROOT / "docs" / "screenshots" / "topic-page.png").stat().st_size > 10_000
+    # The topic page on a phone (tests/browser/test_phone_first_in_chromium.py writes it).
+    assert "docs/screenshots/topic-390-light.png" in (ROOT / "README.md").read_text()
+    assert (ROOT / "docs" / "screenshots" / "topic-390-light.png").stat().st_size > 10_000
 
 
 def test_docs_quote_the_latest_benchmark_results() -> None:

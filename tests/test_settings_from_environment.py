@@ -28,6 +28,7 @@ FROM_ENVIRONMENT = {
     "SYMPTOMDB_HTTPS": ("1", True),
     "SYMPTOMDB_REBUILD_IN_BACKGROUND": ("0", False),
     "SYMPTOMDB_SEMANTIC": ("off", False),
+    "SYMPTOMDB_DEMO_DATA": ("1", True),
     "SYMPTOMDB_QUICK_EXIT_URL": ("https://example.org/weather", "https://example.org/weather"),
     "SYMPTOMDB_LINT_BLOCKING": (
         "method-detail, lethality-detail",

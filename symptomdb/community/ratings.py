@@ -74,6 +74,23 @@ def check_target(target: str) -> None:
     )
 
 
+def check_author_to_rate(target: str) -> None:
+    """Check that ``target`` is a topic written by at least one named person: a collective
+    ("symptomdb contributors") is no one a reader can rate, so its pages are rated as pages.
+
+    Raises:
+        InvalidAction: for an answer, or a topic with no named author.
+    """
+    from symptomdb.topics.models import TopicPage, named_authors
+
+    raw = target.removeprefix(TOPIC_PREFIX)
+    page = TopicPage.objects.filter(pk=int(raw)).first() if raw.isdigit() else None
+    if page is None or not named_authors([a.person for a in page.authors.all()]):
+        raise InvalidAction(
+            "This page has no named author to rate; say whether the page was helpful instead."
+        )
+
+
 def check_vote(kind: str, value: int, reason: str) -> None:
     """Check a vote's kind, value and reason.
 
@@ -119,6 +136,8 @@ def record_vote(
     """
     check_vote(kind, value, reason)
     check_target(target)
+    if kind == Vote.AUTHOR:
+        check_author_to_rate(target)
     if client is not None:
         checks = [(CLIENT_LIMIT, client(CLIENT_LIMIT))]
         if not Vote.objects.filter(target=target, kind=kind, reader_id=reader).exists():

@@ -11,9 +11,17 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from symptomdb.helpfinder.directory import KINDS, LANGUAGES, SPECIALTIES
-from symptomdb.helpfinder.geo import Place, km_to_unit, lookup_us_zip, unit_to_km, within_radius
+from symptomdb.helpfinder.geo import (
+    Place,
+    km_to_unit,
+    lookup_us_place,
+    unit_to_km,
+    within_radius,
+)
 from symptomdb.helpfinder.models import Provider
 
 MAX_RADIUS = 500
@@ -50,11 +58,16 @@ def _with_any(label: str, choices: tuple[tuple[str, str], ...]) -> list[tuple[st
 
 
 class FinderForm(forms.Form):
-    """Where (a US ZIP code, or latitude and longitude), how far, and what kind of help."""
+    """Where (a US town or ZIP code; latitude and longitude as an advanced option), how far,
+    and what kind of help."""
 
-    zip = forms.CharField(
-        label="US ZIP code", required=False, max_length=10, help_text="Five digits, e.g. 10001."
+    where = forms.CharField(
+        label=_("Town, city or ZIP code"),
+        required=False,
+        max_length=80,
+        help_text=_("In the US, e.g. Austin, TX or 10001."),
     )
+    _place: Place | None = None  # set by clean_where
     lat = forms.FloatField(label="Latitude", required=False, min_value=-90, max_value=90)
     lon = forms.FloatField(label="Longitude", required=False, min_value=-180, max_value=180)
     radius = forms.FloatField(
@@ -86,28 +99,45 @@ class FinderForm(forms.Form):
                     described.insert(0, f"{bound.auto_id}_helptext")
                 self.fields[name].widget.attrs["aria-describedby"] = " ".join(described)
 
-    def clean_zip(self) -> str:
-        value = str(self.cleaned_data.get("zip") or "").strip()
-        if value and lookup_us_zip(value) is None:
+    def clean_where(self) -> str:
+        value = " ".join(str(self.cleaned_data.get("where") or "").split())
+        if not value:
+            return value
+        found = lookup_us_place(value)
+        if found.states:
             raise forms.ValidationError(
-                f"{value!r} is not a US ZIP code we know; enter five digits, like 10001."
+                _("%(place)s is in several states (%(states)s): add the state, like %(example)s.")
+                % {
+                    "place": value,
+                    "states": ", ".join(found.states),
+                    "example": f"{value}, {found.states[0]}",
+                }
             )
+        if found.place is None:
+            raise forms.ValidationError(
+                _(
+                    "%(place)r is not a US town or ZIP code we know; try the town and state, "
+                    "like Austin, TX, or five digits, like 10001."
+                )
+                % {"place": value}
+            )
+        self._place = found.place
         return value
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         lat, lon = data.get("lat"), data.get("lon")
-        if not data.get("zip") and (lat is None) != (lon is None):
+        if not data.get("where") and (lat is None) != (lon is None):
             missing = "lon" if lon is None else "lat"
             if missing not in self.errors:
-                self.add_error(missing, "Give both latitude and longitude, or a ZIP code.")
+                self.add_error(missing, _("Give both latitude and longitude, or a place."))
         return data
 
     def place(self) -> Place | None:
         """The place searched from (call after ``is_valid()``), or None when none was given."""
         data = self.cleaned_data
-        if data.get("zip"):
-            return lookup_us_zip(data["zip"])
+        if data.get("where"):
+            return self._place
         if data.get("lat") is not None and data.get("lon") is not None:
             return Place(data["lat"], data["lon"], f"{data['lat']:.4f}, {data['lon']:.4f}")
         return None
@@ -124,13 +154,26 @@ class NearbyProvider:
 
 @dataclass
 class FinderResults:
-    """What the finder page shows: nearby providers by distance, and remote services."""
+    """What the finder page shows: nearby providers by distance, and remote services; on a
+    demonstration site (``SYMPTOMDB_DEMO_DATA``), the invented samples apart, shown last.
+
+    Attributes:
+        samples_nearby, samples_online: invented sample providers, the same way; always
+            empty unless demo data is on.
+    """
 
     place: Place | None
     radius: float
     unit: str
     nearby: list[NearbyProvider] = field(default_factory=list)
     online: list[Provider] = field(default_factory=list)
+    samples_nearby: list[NearbyProvider] = field(default_factory=list)
+    samples_online: list[Provider] = field(default_factory=list)
+
+    @property
+    def has_samples(self) -> bool:
+        """Whether any sample provider is listed."""
+        return bool(self.samples_nearby or self.samples_online)
 
 
 def _matches(provider: Provider, kind: str, specialty: str, language: str) -> bool:
@@ -143,30 +186,39 @@ def _matches(provider: Provider, kind: str, specialty: str, language: str) -> bo
 
 def find_providers(form: FinderForm) -> FinderResults:
     """Search the directory with a valid form: providers within the radius sorted by
-    distance, and online/phone-only services matching the same filters."""
+    distance, and online/phone-only services matching the same filters. Sample providers
+    are left out unless ``SYMPTOMDB_DEMO_DATA`` is on, and then kept apart, so a reader
+    never takes an invented entry for a real one."""
     data = form.cleaned_data
     unit = data.get("unit") or "mi"
     radius = data.get("radius") or DEFAULT_RADIUS
     kind, specialty, language = data.get("kind"), data.get("specialty"), data.get("language")
-    providers = [
-        p
-        for p in Provider.objects.order_by("name")
-        if _matches(p, kind or "", specialty or "", language or "")
-    ]
+    rows = Provider.objects.order_by("name")
+    if not settings.SYMPTOMDB_DEMO_DATA:
+        rows = rows.filter(is_sample=False)
+    providers = [p for p in rows if _matches(p, kind or "", specialty or "", language or "")]
     results = FinderResults(place=form.place(), radius=radius, unit=unit)
-    results.online = [p for p in providers if p.online_only]
+    real = [p for p in providers if not p.is_sample]
+    samples = [p for p in providers if p.is_sample]
+    results.online = [p for p in real if p.online_only]
+    results.samples_online = [p for p in samples if p.online_only]
     if results.place is not None:
-        found = within_radius(
-            results.place,
-            [p for p in providers if not p.online_only],
-            unit_to_km(radius, unit),
-            lambda p: (
-                (p.latitude, p.longitude)
-                if p.latitude is not None and p.longitude is not None
-                else None
-            ),
-        )
-        results.nearby = [
-            NearbyProvider(provider, km_to_unit(km, unit), unit) for km, provider in found
-        ]
+        results.nearby = _nearby(results.place, real, radius, unit)
+        results.samples_nearby = _nearby(results.place, samples, radius, unit)
     return results
+
+
+def _nearby(
+    place: Place, providers: list[Provider], radius: float, unit: str
+) -> list[NearbyProvider]:
+    found = within_radius(
+        place,
+        [p for p in providers if not p.online_only],
+        unit_to_km(radius, unit),
+        lambda p: (
+            (p.latitude, p.longitude)
+            if p.latitude is not None and p.longitude is not None
+            else None
+        ),
+    )
+    return [NearbyProvider(provider, km_to_unit(km, unit), unit) for km, provider in found]

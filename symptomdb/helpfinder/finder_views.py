@@ -10,8 +10,11 @@ from symptomdb.helpfinder.finder import FinderForm, find_providers
 
 def find_help(request: HttpRequest) -> HttpResponse:
     """Show the search form and, once a search is made, the results (400 on a bad search)."""
-    searched = any(request.GET.get(name) for name in FinderForm.base_fields)
-    form = FinderForm(request.GET if searched else None)
+    query = request.GET.copy()
+    if query.get("zip") and not query.get("where"):
+        query["where"] = query.get("zip", "")  # links made before the finder took place names
+    searched = any(query.get(name) for name in FinderForm.base_fields)
+    form = FinderForm(query if searched else None)
     results = find_providers(form) if searched and form.is_valid() else None
     if not searched:
         # No search yet: the national helplines and directories are still worth showing.

@@ -13,9 +13,18 @@ from symptomdb.helpfinder.directory import ProviderRecord, parse_provider_csv
 from symptomdb.helpfinder.models import Provider
 
 DATA_DIR = Path(__file__).with_name("data")
-#: Shipped with the package and added by ``symptomdb setup`` when missing: invented sample
-#: providers (clearly labelled), then real national helplines and directories.
-SHIPPED_FILES = (DATA_DIR / "sample_providers.csv", DATA_DIR / "national_services.csv")
+#: Shipped with the package and added by ``symptomdb setup`` when missing: real national
+#: helplines and directories.
+NATIONAL_SERVICES = DATA_DIR / "national_services.csv"
+#: Invented sample providers (clearly labelled), added by ``setup`` and shown to readers only
+#: on a demonstration site (``SYMPTOMDB_DEMO_DATA=1``).
+SAMPLE_PROVIDERS = DATA_DIR / "sample_providers.csv"
+SHIPPED_FILES = (NATIONAL_SERVICES, SAMPLE_PROVIDERS)
+
+
+def shipped_files(demo_data: bool) -> tuple[Path, ...]:
+    """The shipped directory files ``setup`` adds: the samples only with demo data on."""
+    return SHIPPED_FILES if demo_data else (NATIONAL_SERVICES,)
 
 
 @dataclass

@@ -6,11 +6,13 @@ or stored; only the day's count per screen level is kept.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -21,6 +23,7 @@ from symptomdb.helpfinder.counters import count_screen
 from symptomdb.query_forms import query_params, see_other
 from symptomdb.safety.crisis_screen import CrisisLevel, screen_text
 from symptomdb.safety.help_first import help_first
+from symptomdb.topics.nearest import Nearest, nearest_topics
 
 MAX_QUERY = 500
 MAX_RESULTS = 20
@@ -115,3 +118,60 @@ def favicon(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(_FAVICON.read_bytes(), content_type="image/svg+xml")
     response["Cache-Control"] = "public, max-age=86400"
     return response
+
+
+logger = logging.getLogger(__name__)
+
+
+def _language() -> str:
+    return (get_language() or "en").split("-")[0]
+
+
+def _topic_suggestions(path: str, language: str) -> tuple[list[Nearest[object]], list[object]]:
+    """Topics near the path's last part (``/topics/self-harm/`` → Self-injury, through its
+    synonyms), and every topic A–Z, in the page's language."""
+    from wagtail.models import Locale
+
+    from symptomdb.topics.models import readable_topics
+
+    locale = Locale.objects.filter(language_code=language).first()
+    topics = list(readable_topics().filter(locale=locale).order_by("title")) if locale else []
+    guess = next((part for part in reversed(path.split("/")) if part), "")
+    candidates = [(t, t.title, (t.slug, *t.synonym_list)) for t in topics]
+    return list(nearest_topics(guess, candidates)), list(topics)
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """The 404 page, in the site's layout and the page's language: the topics nearest what
+    was asked for, search, topics A–Z and the help link."""
+    suggestions, topics = _topic_suggestions(request.path, _language())
+    return render(
+        request,
+        "404.html",
+        {"suggestions": suggestions, "topics": topics, "requested": request.path},
+        status=404,
+    )
+
+
+# Shown when even the 500 template cannot be rendered (the database may be down): help first.
+_BARE_500 = """<!doctype html><html lang="en"><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Something went wrong — symptomdb</title>
+<h1>Something went wrong on our side</h1>
+<p>Please try again in a few minutes.</p>
+<p>If you need to talk to someone now: in the US and Canada call or text
+<a href="tel:988">988</a>; in the UK and Ireland call <a href="tel:116123">116 123</a>;
+in Australia call <a href="tel:131114">13 11 14</a>; or call your local emergency number.
+<a href="/help/">Crisis lines in other countries</a>.</p></html>"""
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 page in the site's layout and language, with help, search and topics A–Z;
+    a bare page with numbers to dial if the layout itself cannot be rendered."""
+    html: str
+    try:
+        html = render_to_string("500.html", {}, request=request)
+    except Exception:  # the error may be in what the layout needs (database, templates)
+        logger.exception("The 500 page could not be rendered; the bare one was sent.")
+        html = _BARE_500
+    return HttpResponse(html, status=500)

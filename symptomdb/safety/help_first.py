@@ -1,12 +1,15 @@
-"""Help first: the calm words and crisis lines that lead any reply to a risky text.
+"""Help first: the calm words and crisis lines that lead any reply to a risky text, and the
+one line of help on every page.
 
-Plain Python (no Django). Pages, the CLI and the API all build their help-first block here,
-so the wording and the choice of lines are the same everywhere.
+Plain Python (no Django). Pages, the CLI and the API all build their help here, so the
+wording and the choice of lines are the same everywhere: templates only lay it out.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from symptomdb.errors import CrisisResourceError
 from symptomdb.safety.crisis_lines import (
@@ -18,11 +21,13 @@ from symptomdb.safety.crisis_lines import (
 from symptomdb.safety.crisis_screen import CrisisLevel, ScreenResult
 
 __all__ = [
+    "CountryHelp",
     "DialLine",
     "HelpFirst",
+    "HelpLine",
     "dial_lines",
-    "every_country_line",
     "help_first",
+    "help_line",
     "help_text_lines",
     "local_emergency_words",
 ]
@@ -39,6 +44,7 @@ class DialLine:
         tel_href: the ``tel:`` link target.
         note: how to use it, in the reader's language ("press 2 for Spanish…"), or "".
         services: the data entries behind the line (for their sources and checks).
+        short_where: ``where`` in a few letters for the one-line help ("US & Canada").
     """
 
     where: str
@@ -47,6 +53,7 @@ class DialLine:
     tel_href: str
     note: str
     services: tuple[CrisisService, ...]
+    short_where: str = ""
 
 
 @dataclass(frozen=True)
@@ -177,6 +184,12 @@ _COUNTRY_NAMES_ES = {
     "MX": "México",
 }
 _AND = {"en": " and ", "es": " y "}
+# The same places in a few letters, for the one line of help on every page (390 px wide).
+_SHORT_NAMES = {
+    "en": {"US": "US", "CA": "Canada", "GB": "UK", "IE": "Ireland", "AU": "Australia"},
+    "es": {"US": "Estados Unidos", "ES": "España", "MX": "México"},
+}
+_SHORT_AND = {"en": " & ", "es": " y "}
 
 
 def _language(language: str) -> str:
@@ -255,32 +268,77 @@ def dial_lines(
                 tel_href=first.tel_href,
                 note=_NOTES.get((first_country.code, first.name), {}).get(language, ""),
                 services=tuple(s for _, s in found),
+                short_where=_SHORT_AND[language].join(
+                    _SHORT_NAMES[language].get(c.code, _place(c, language)) for c, _ in found
+                ),
             )
         )
     return tuple(grouped), False
 
 
-def every_country_line(
-    language: str = "en", directory: CrisisDirectory | None = None
-) -> tuple[tuple[CountryResources, DialLine], ...]:
-    """One number per listed country, as ``(country, line)``: the first service with a
-    phone, countries with services in the reader's language first (a topic's crisis panel,
-    where the reader's own country is then moved to the top by the page's script)."""
+@dataclass(frozen=True)
+class CountryHelp:
+    """A listed country's numbers, for a reader who has chosen it.
+
+    Attributes:
+        country: the country's crisis resources (its name is translated by the page).
+        dial: its services that have a phone number (services in the reader's language
+            first); never empty.
+        emergency_phone: the first number of its emergency line ("112" of "112 or 999").
+        emergency_tel_href: that number as a ``tel:`` link target.
+    """
+
+    country: CountryResources
+    dial: tuple[DialLine, ...]
+    emergency_phone: str
+    emergency_tel_href: str
+
+
+@dataclass(frozen=True)
+class HelpLine:
+    """The help every page carries in one line, expanding to a short panel on request.
+
+    Attributes:
+        dial: with no country chosen, the short list of numbers for the page's language
+            (:func:`dial_lines`); never empty.
+        elsewhere: "or your local emergency number", in the reader's language.
+        countries: every listed country that has a number, for the country picker and for
+            the reader's chosen country (the page shows that country's lines instead of the
+            short list when the reader has chosen one on "Get help now").
+    """
+
+    dial: tuple[DialLine, ...]
+    elsewhere: str
+    countries: tuple[CountryHelp, ...]
+
+
+def help_line(language: str = "en", directory: CrisisDirectory | None = None) -> HelpLine:
+    """The one line of help for every page in ``language`` ("en", "es").
+
+    The same numbers as :func:`help_first` gives a risky text with no country, so a reader
+    meets one set of numbers everywhere; each country's lines come from :func:`dial_lines`.
+    """
     language = _language(language)
-    directory = directory or load_crisis_resources()
+    if directory is None:
+        return _shipped_help_line(language)
     if language != "en":
         directory = directory.in_language_first(LANGUAGE_NAMES[language])
-    found = []
+    dial, _ = dial_lines(None, language, directory)
+    countries = []
     for country in directory.countries:
-        service = next((s for s in country.services if s.phone), None)
-        if service is not None:
-            note = _NOTES.get((country.code, service.name), {}).get(language, "")
-            line = DialLine(
-                _place(country, language), service.name, service.phone, service.tel_href, note,
-                (service,),
-            )  # fmt: skip
-            found.append((country, line))
-    return tuple(found)
+        lines, chosen = dial_lines(country.code, language, directory)
+        if not chosen:
+            continue  # a country with no number to dial gets the short list instead
+        first = re.match(r"\s*([0-9]+)", country.emergency)
+        phone = first.group(1) if first else ""
+        countries.append(CountryHelp(country, lines, phone, f"tel:{phone}" if phone else ""))
+    return HelpLine(dial=dial, elsewhere=_ELSEWHERE[language], countries=tuple(countries))
+
+
+@lru_cache(maxsize=len(_WORDS_BY_LANGUAGE))
+def _shipped_help_line(language: str) -> HelpLine:
+    # Built once per language per process: every page renders it.
+    return help_line(language, load_crisis_resources())
 
 
 def help_first(

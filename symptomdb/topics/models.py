@@ -49,8 +49,9 @@ from symptomdb.topics.blocks import TopicSectionsBlock, block_name_to_kind
 from symptomdb.topics.citing import citation_context, json_ld
 from symptomdb.topics.panels import ReadingLevelPanel
 from symptomdb.topics.rendering import render_markdown
+from symptomdb.topics.structured_data import COLLECTIVE_AUTHORS
 from symptomdb.validators import validate_web_address
-from symptomdb.vocabulary import CATEGORIES, CODE_SYSTEMS, KIND_BY_ID
+from symptomdb.vocabulary import CATEGORIES, CODE_SYSTEMS, KIND_BY_ID, TREATMENT_ITEM_TYPES
 from symptomdb.vocabulary.icd10cm import ICD10CM_RE, code_set_release, is_icd10cm_code
 
 if TYPE_CHECKING:
@@ -169,18 +170,40 @@ class Reference(index.Indexed, models.Model):
         parts = (csl.get("issued") or {}).get("date-parts") or []
         if parts and parts[0]:
             year = str(parts[0][0])
+        title = str(csl.get("title", "")).rstrip(".")
+        container = str(csl.get("container-title") or csl.get("publisher") or "")
+        author_text = ", ".join(authors[:6]) + (" et al." if len(authors) > 6 else "")
+        # An organisation's own page names it as author, title and publisher alike
+        # ("Samaritans"): say each once, so the line does not read "Samaritans Samaritans."
+        if _same(author_text, title) or _same(author_text, container):
+            author_text = ""
+        if _same(container, title):
+            container = ""
         pieces = []
-        if authors:
-            pieces.append(", ".join(authors[:6]) + (" et al." if len(authors) > 6 else ""))
+        if author_text:
+            pieces.append(author_text)
         if year:
             pieces.append(f"({year}).")
-        pieces.append(str(csl.get("title", "")).rstrip(".") + ".")
-        container = csl.get("container-title") or csl.get("publisher")
+        pieces.append(title + ".")
         if container:
             pieces.append(f"{container}.")
         if csl.get("number"):
             pieces.append(str(csl["number"]) + ".")
         return " ".join(pieces)
+
+
+_ITEM_LABELS = dict(TREATMENT_ITEM_TYPES)
+
+
+def named_authors(people: list[Person]) -> list[Person]:
+    """The authors who are named people, not a collective such as "symptomdb contributors":
+    readers rate an author only when there is a person to rate."""
+    return [p for p in people if p.name not in COLLECTIVE_AUTHORS]
+
+
+def _same(a: str, b: str) -> bool:
+    """Whether two reference fields say the same thing (case and end punctuation aside)."""
+    return bool(a) and a.strip(" .").casefold() == b.strip(" .").casefold()
 
 
 register_snippet(Person)
@@ -434,6 +457,7 @@ class TopicPage(Page):
             items = [
                 {
                     "item_type": item["item_type"],
+                    "item_label": _ITEM_LABELS.get(item["item_type"], item["item_type"]),
                     "name": item["name"],
                     "html": render_markdown(item["description"], numbers),
                 }
@@ -474,6 +498,7 @@ class TopicPage(Page):
         context["sections"] = self.rendered_sections()
         context["references"] = self.ordered_references()
         context["authors"] = [a.person for a in self.authors.select_related("person")]
+        context["named_authors"] = named_authors(context["authors"])
         context["reviewers"] = self.review_reviewers
         context["related"] = self.related_readable_topics()
         context["codes"] = [

@@ -22,6 +22,7 @@ PAGE_TYPES: dict[str, str] = {
     + urllib.parse.quote("i cant do this anymore, i want to end it all"),
     "medquad-document": "{record}",
     "get-help-now": "/help/",
+    "find-help": "/help/find/?where=10001",
     "about": "/about/",
     "editorial-policy": "/editorial-policy/",
     "privacy": "/privacy/",

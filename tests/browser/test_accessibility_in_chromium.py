@@ -4,39 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.reader_site import (
-    PAGE_TYPES,
-    WATCH_CSP,
-    import_medquad_record,
-    record_path,
-    screenshot_path,
-)
+from tests.browser.reader_site import PAGE_TYPES, WATCH_CSP
 
 pytestmark = [pytest.mark.browser]
-
-
-@pytest.fixture(scope="session")
-def site_paths(
-    live_site: str,
-    live_site_env: dict[str, str],
-    tmp_path_factory: pytest.TempPathFactory,
-    browser: Browser,
-) -> dict[str, str]:
-    """Every page type's path, with a MedQuAD record imported so its page exists."""
-    import_medquad_record(live_site_env, tmp_path_factory.mktemp("medquad"))
-    page = browser.new_page()
-    try:
-        record = record_path(page, live_site)
-    finally:
-        page.close()
-    return {name: path.replace("{record}", record) for name, path in PAGE_TYPES.items()}
 
 
 @pytest.fixture
@@ -67,11 +43,17 @@ def _violations(results: Any) -> list[str]:
     ]
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("page_type", list(PAGE_TYPES))
 def test_axe_finds_no_violations_and_the_browser_no_csp_breach(
-    watched_page: tuple[Page, list[str]], live_site: str, site_paths: dict[str, str], page_type: str
+    watched_page: tuple[Page, list[str]],
+    live_site: str,
+    site_paths: dict[str, str],
+    page_type: str,
+    scheme: str,
 ) -> None:
     page, problems = watched_page
+    page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
     page.set_viewport_size({"width": 1280, "height": 900})
     response = page.goto(live_site + site_paths[page_type])
     assert response is not None and response.status == 200
@@ -79,7 +61,9 @@ def test_axe_finds_no_violations_and_the_browser_no_csp_breach(
     assert violations == [] and problems == [], f"{page_type}: {violations + problems}"
     results = Axe().run(page)
     found = _violations(results)
-    assert not found, f"{page_type}: axe found {len(found)} violation(s):\n" + "\n".join(found)
+    assert not found, f"{page_type} ({scheme}): axe found {len(found)} violation(s):\n" + "\n".join(
+        found
+    )
 
 
 @pytest.mark.parametrize("page_type", list(PAGE_TYPES))
@@ -150,19 +134,3 @@ def test_skip_link_moves_focus_past_the_header(page: Page, live_site: str) -> No
     expect(skip).to_be_in_viewport()
     page.keyboard.press("Enter")
     expect(page).to_have_url(f"{live_site}/topics/depression/#main")
-
-
-@pytest.mark.parametrize("width", [360, 1280])
-@pytest.mark.parametrize("page_type", ["home", "topic", "answer"])
-def test_screenshots_of_home_topic_and_answer(
-    page: Page,
-    live_site: str,
-    site_paths: dict[str, str],
-    tmp_path: Path,
-    page_type: str,
-    width: int,
-) -> None:
-    page.set_viewport_size({"width": width, "height": 740 if width == 360 else 900})
-    page.goto(live_site + site_paths[page_type])
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
-    page.screenshot(path=screenshot_path(tmp_path, f"{page_type}-{width}.png"))

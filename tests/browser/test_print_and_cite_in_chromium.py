@@ -22,10 +22,11 @@ def test_printed_topic_keeps_references_citation_and_help_lines_not_navigation(
     expect(page.locator(".crisis-panel")).to_be_visible()
     expect(page.locator(".crisis-panel")).to_contain_text("116 123")
     expect(page.locator('#cite-this-page dd[data-style="apa"]')).to_be_visible()
-    expect(page.locator(".site-header nav")).to_be_hidden()
+    expect(page.locator(".site-nav")).to_be_hidden()
+    expect(page.locator(".site-header")).to_be_hidden()
     expect(page.locator(".toc")).to_be_hidden()
     page.emulate_media(media="screen")
-    expect(page.locator(".site-header nav")).to_be_visible()
+    expect(page.locator(".site-nav")).to_be_visible()
 
 
 def test_printed_answer_keeps_help_and_sources_but_not_the_ask_box(

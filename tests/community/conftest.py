@@ -55,3 +55,14 @@ def topic(loaded_site: list[TopicDocument]) -> Any:
     from symptomdb.topics.models import TopicPage
 
     return TopicPage.objects.get(slug="self-injury")
+
+
+@pytest.fixture
+def topic_by_a_named_author(topic: Any) -> Any:
+    """The self-injury topic with a named person among its authors, whom readers may rate
+    (the starter topics are written by a collective, "symptomdb contributors")."""
+    from symptomdb.topics.models import Person, TopicAuthor
+
+    person = Person.objects.create(name="Test Author (fixture)")
+    TopicAuthor.objects.create(page=topic, person=person, sort_order=1)
+    return topic

@@ -61,14 +61,52 @@ def sign_in(page: Page, site: str, username: str) -> None:
     expect(page).not_to_have_url(f"{site}/admin/login/")
 
 
+NAMED_AUTHOR = """
+from symptomdb.caching import invalidate_pages
+from symptomdb.topics.models import Person, TopicAuthor, TopicPage
+page = TopicPage.objects.get(slug="anxiety")
+person, _ = Person.objects.get_or_create(name="Browser Author (test fixture)")
+TopicAuthor.objects.get_or_create(page=page, person=person, defaults={"sort_order": 1})
+invalidate_pages()
+"""
+NO_NAMED_AUTHOR = """
+from symptomdb.caching import invalidate_pages
+from symptomdb.topics.models import TopicAuthor
+TopicAuthor.objects.filter(person__name="Browser Author (test fixture)").delete()
+invalidate_pages()
+"""
+
+
+@pytest.fixture
+def topic_by_a_named_author(accounts: str, live_site_env: dict[str, str]) -> Iterator[str]:
+    """/topics/anxiety/ with a named person among its authors, for as long as the test runs
+    (the starter topics are by a collective, "symptomdb contributors", whom no one rates)."""
+    result = run_symptomdb("shell", "-c", NAMED_AUTHOR, env=live_site_env)
+    assert result.returncode == 0, result.stderr
+    yield "/topics/anxiety/"
+    undo = run_symptomdb("shell", "-c", NO_NAMED_AUTHOR, env=live_site_env)
+    assert undo.returncode == 0, undo.stderr
+
+
+def test_a_page_by_a_collective_has_no_author_rating(accounts: str, page: Page) -> None:
+    page.goto(f"{accounts}{TOPIC}")
+    feedback = page.locator("#feedback")
+    expect(feedback.get_by_role("button", name="Yes, helpful")).to_be_visible()
+    expect(feedback.get_by_text("Rate the author")).to_have_count(0)
+    expect(feedback.get_by_role("button", name="Send rating")).to_have_count(0)
+
+
 def test_a_reader_rates_a_topic_and_its_author_without_javascript(
-    accounts: str, browser: Any
+    accounts: str, browser: Any, topic_by_a_named_author: str
 ) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(f"{accounts}{TOPIC}")
+    page.goto(f"{accounts}{topic_by_a_named_author}")
     assert context.cookies() == []  # reading sets no cookie
     feedback = page.locator("#feedback")
+    expect(feedback.locator("legend").last).to_have_text(
+        "Rate the author (Browser Author (test fixture))"
+    )
     feedback.locator("select[name=reason]").select_option("clear")
     feedback.get_by_role("button", name="Yes, helpful").click()
     expect(page.locator(".community-messages")).to_contain_text("Thank you for telling us")

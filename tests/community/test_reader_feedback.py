@@ -45,7 +45,7 @@ def test_reading_a_topic_sets_no_cookie_and_shows_the_forms(topic: Any) -> None:
     response = Client().get(TOPIC)
     html = response.content.decode()
     assert not response.cookies  # no reader id, no CSRF cookie: the page may be cached
-    assert "Was this page helpful?" in html and "Rate the author" in html
+    assert "Was this page helpful?" in html
     assert "Add a comment" in html
     assert 'name="form_token" value="' in html
 
@@ -64,7 +64,20 @@ def test_one_vote_per_reader_which_they_can_change(topic: Any) -> None:
     assert "1 reader found this helpful; 1 did not." in page
 
 
-def test_author_rating_is_counted_by_stars(topic: Any) -> None:
+def test_a_page_by_a_collective_is_rated_as_a_page_not_by_its_author(topic: Any) -> None:
+    html = Client().get(TOPIC).content.decode()
+    assert "symptomdb contributors" in html  # the starter topics' author, a collective
+    assert "Was this page helpful?" in html
+    assert "Rate the author" not in html and "Author rating" not in html
+    response = vote(Client(), topic, "author", "5")
+    assert response.status_code == 400
+    assert "no named author to rate" in response.content.decode()
+    assert not Vote.objects.exists()
+
+
+def test_author_rating_is_counted_by_stars(topic_by_a_named_author: Any) -> None:
+    topic = topic_by_a_named_author
+    assert "Rate the author (Test Author (fixture))" in Client().get(TOPIC).content.decode()
     for n, stars in enumerate(("5", "5", "3")):
         assert vote(Client(REMOTE_ADDR=f"192.0.2.{n}"), topic, "author", stars).status_code == 302
     page = Client().get(TOPIC).content.decode()

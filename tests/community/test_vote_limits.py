@@ -18,6 +18,12 @@ TOPIC = "/topics/self-injury/"
 
 
 @pytest.fixture
+def topic(topic_by_a_named_author: Any) -> Any:
+    """Author ratings need a named author (tests/community/conftest.py)."""
+    return topic_by_a_named_author
+
+
+@pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     now = [1_800_000_000.0]
     monkeypatch.setattr(limits, "clock", lambda: now[0])

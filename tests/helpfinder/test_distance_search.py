@@ -1,8 +1,10 @@
-"""Finding help by place: haversine distances, radius, filters, and the /help/find/ page."""
+"""Finding help by place: haversine distances, towns and ZIP codes, radius, filters, sample
+providers only on a demonstration site, and the /help/find/ page."""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -49,54 +51,116 @@ def directory(db: None) -> None:
         call_command("import_providers", str(path))
 
 
+@pytest.fixture
+def demo_data(settings: Any) -> None:
+    settings.SYMPTOMDB_DEMO_DATA = True
+
+
 def names_in(html: str, section_id: str) -> list[str]:
     section = html.split(f'id="{section_id}"', 1)[1].split("</section>", 1)[0]
     return re.findall(r"<h3>(.*?)</h3>", section)
 
 
-def test_zip_search_lists_providers_by_distance_with_the_distance_shown(
-    client: Client, directory: None
+def samples_near(html: str) -> list[str]:
+    """The sample providers listed with a distance (those with an address), nearest first."""
+    section = html.split('id="samples-heading"', 1)[1].split("</section>", 1)[0]
+    found = re.findall(r'<h3>(.*?)</h3>.*?<p class="provider-meta">(.*?)</p>', section, re.S)
+    return [name for name, meta in found if "away" in meta]
+
+
+def test_without_demo_data_no_sample_provider_is_shown(client: Client, directory: None) -> None:
+    for query in ({}, {"where": "10001", "radius": "5"}, {"where": "10001", "specialty": "dbt"}):
+        html = client.get("/help/find/", query).content.decode()
+        assert "(sample)" not in html and "Sample data" not in html, query
+        assert "samples-heading" not in html
+        assert names_in(html, "online-heading")  # the real national services
+    html = client.get("/help/find/", {"where": "10001", "radius": "5"}).content.decode()
+    assert names_in(html, "nearby-heading") == []
+    assert "Nothing in the directory matches within that distance" in html
+
+
+def test_with_demo_data_samples_are_labelled_and_listed_after_real_services(
+    client: Client, directory: None, demo_data: None
 ) -> None:
-    html = client.get("/help/find/", {"zip": "10001", "radius": "5"}).content.decode()
-    assert names_in(html, "nearby-heading") == [
+    html = client.get("/help/find/", {"where": "10001", "radius": "5"}).content.decode()
+    assert names_in(html, "samples-heading") == [
         "Example Community Counselling (sample)",
         "Example Teen Therapy Practice (sample)",
         "Example DBT Skills Programme (sample)",
+        "Example Online Therapy Service (sample)",
     ]
     assert "0.2 miles away" in html and "1.9 miles away" in html and "3.9 miles away" in html
-    assert "Sample data — not a real provider" in html
+    assert html.count("Sample data — not a real provider") == 4
     online = names_in(html, "online-heading")
     assert "988 Suicide &amp; Crisis Lifeline" in online
-    assert "Example Online Therapy Service (sample)" in online
+    assert not [name for name in online if "(sample)" in name]
+    # Every real service comes before the first sample.
+    first_sample = html.index("(sample)</h3>")
+    assert html.rindex("988 Suicide &amp; Crisis Lifeline</h3>") < first_sample
 
 
-def test_radius_unit_and_filters_narrow_the_results(client: Client, directory: None) -> None:
-    html = client.get("/help/find/", {"zip": "10001", "radius": "3"}).content.decode()
-    assert len(names_in(html, "nearby-heading")) == 2  # Brooklyn is 3.9 miles away
-    html = client.get("/help/find/", {"zip": "10001", "radius": "5", "unit": "km"}).content.decode()
-    assert "2.98" not in html and "3.0 km away" in html
-    html = client.get("/help/find/", {"zip": "10001", "specialty": "dbt"}).content.decode()
-    assert names_in(html, "nearby-heading") == ["Example DBT Skills Programme (sample)"]
-    assert "DBT-Linehan Board of Certification" in html
-    html = client.get("/help/find/", {"zip": "90012", "language": "ko"}).content.decode()
-    assert names_in(html, "nearby-heading") == ["Example Trauma Recovery Centre (sample)"]
-
-
-def test_coordinates_work_like_a_zip_code(client: Client, directory: None) -> None:
-    html = client.get("/help/find/", {"lat": "41.8858", "lon": "-87.6229"}).content.decode()
-    assert names_in(html, "nearby-heading") == ["Example Eating Disorders Clinic (sample)"]
-
-
-def test_unknown_zip_and_bad_radius_are_shown_next_to_their_fields(
-    client: Client, directory: None
+def test_a_town_name_works_like_a_zip_code(
+    client: Client, directory: None, demo_data: None
 ) -> None:
-    response = client.get("/help/find/", {"zip": "00000", "radius": "-3"})
+    for where in ("Chicago, IL", "chicago illinois", "60601"):
+        html = client.get("/help/find/", {"where": where, "radius": "10"}).content.decode()
+        assert samples_near(html)[0] == "Example Eating Disorders Clinic (sample)"
+    html = client.get("/help/find/", {"where": "Chicago, IL"}).content.decode()
+    assert "Near Chicago, IL" in html
+
+
+def test_a_town_in_several_states_asks_which(client: Client, directory: None) -> None:
+    response = client.get("/help/find/", {"where": "Springfield"})
     assert response.status_code == 400
     html = response.content.decode()
-    assert re.search(r'id="id_zip_error">[^<]*not a US ZIP code we know', html)
+    assert re.search(
+        r'id="id_where_error">Springfield is in several states \([A-Z, ]+\): add', html
+    )
+
+
+def test_radius_unit_and_filters_narrow_the_results(
+    client: Client, directory: None, demo_data: None
+) -> None:
+    html = client.get("/help/find/", {"where": "10001", "radius": "3"}).content.decode()
+    assert len(samples_near(html)) == 2  # Brooklyn is 3.9 miles away
+    html = client.get(
+        "/help/find/", {"where": "10001", "radius": "5", "unit": "km"}
+    ).content.decode()
+    assert "2.98" not in html and "3.0 km away" in html
+    html = client.get("/help/find/", {"where": "10001", "specialty": "dbt"}).content.decode()
+    assert samples_near(html) == ["Example DBT Skills Programme (sample)"]
+    assert "DBT-Linehan Board of Certification" in html
+    html = client.get("/help/find/", {"where": "90012", "language": "ko"}).content.decode()
+    assert samples_near(html) == ["Example Trauma Recovery Centre (sample)"]
+
+
+def test_coordinates_are_an_advanced_option_and_work_like_a_place(
+    client: Client, directory: None, demo_data: None
+) -> None:
+    blank = client.get("/help/find/").content.decode()
+    assert re.search(r'<details class="advanced">\s*<summary>Advanced: search from latitude', blank)
+    html = client.get("/help/find/", {"lat": "41.8858", "lon": "-87.6229"}).content.decode()
+    assert '<details class="advanced" open>' in html
+    assert samples_near(html) == ["Example Eating Disorders Clinic (sample)"]
+
+
+def test_a_link_with_the_old_zip_parameter_still_searches(
+    client: Client, directory: None, demo_data: None
+) -> None:
+    html = client.get("/help/find/", {"zip": "10001", "radius": "1"}).content.decode()
+    assert samples_near(html) == ["Example Community Counselling (sample)"]
+
+
+def test_unknown_place_and_bad_radius_are_shown_next_to_their_fields(
+    client: Client, directory: None
+) -> None:
+    response = client.get("/help/find/", {"where": "00000", "radius": "-3"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert re.search(r'id="id_where_error">[^<]*not a US town or ZIP code we know', html)
     assert re.search(r'id="id_radius_error">[^<]*greater than or equal to 0.1', html)
     assert re.search(
-        r'<input[^>]*name="zip"[^>]*aria-describedby="id_zip_helptext id_zip_error"', html
+        r'<input[^>]*name="where"[^>]*aria-describedby="id_where_helptext id_where_error"', html
     )
 
 

@@ -12,7 +12,7 @@ from django.core.management.base import CommandError
 
 from symptomdb.errors import ProviderFileInvalid
 from symptomdb.helpfinder.directory import COLUMNS, parse_provider_csv
-from symptomdb.helpfinder.importing import SHIPPED_FILES
+from symptomdb.helpfinder.importing import NATIONAL_SERVICES, SAMPLE_PROVIDERS
 from symptomdb.helpfinder.models import Provider
 from tests.conftest import TODAY
 
@@ -99,7 +99,7 @@ def test_an_address_needs_coordinates() -> None:
 def test_shipped_files_are_valid_and_sample_rows_say_so() -> None:
     sample, national = (
         parse_provider_csv(path.read_text(encoding="utf-8"), str(path), TODAY)
-        for path in SHIPPED_FILES
+        for path in (SAMPLE_PROVIDERS, NATIONAL_SERVICES)
     )
     assert sample and all(r.is_sample and "(sample)" in r.name for r in sample)
     assert all(r.phone.startswith("(555) 01") for r in sample)  # numbers reserved for fiction

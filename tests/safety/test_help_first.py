@@ -13,7 +13,7 @@ import pytest
 from symptomdb.errors import CrisisResourceError
 from symptomdb.safety.crisis_lines import load_crisis_resources, parse_crisis_resources
 from symptomdb.safety.crisis_screen import CrisisLevel, ScreenResult
-from symptomdb.safety.help_first import dial_lines, every_country_line, help_first
+from symptomdb.safety.help_first import dial_lines, help_first, help_line
 from symptomdb.safety.serialise import help_to_dict, service_to_dict
 
 
@@ -126,12 +126,27 @@ def test_help_as_json_has_the_numbers_in_fixed_fields() -> None:
     assert data["country"]["code"] == "INTL"
 
 
-def test_topic_panel_has_one_number_per_country_spanish_speaking_first_in_spanish() -> None:
-    english = every_country_line("en")
-    assert len(english) == len(load_crisis_resources().countries)
-    assert all(line.tel_href.startswith("tel:") for _, line in english)
-    spanish = every_country_line("es")
-    assert "Spanish" in spanish[0][1].services[0].languages
+def test_the_help_line_has_the_short_list_and_every_country_with_a_number() -> None:
+    english = help_line("en")
+    assert [line.phone for line in english.dial] == ["988", "116 123", "13 11 14"]
+    assert [line.short_where for line in english.dial] == [
+        "US & Canada",
+        "UK & Ireland",
+        "Australia",
+    ]
+    assert english.dial == dial_lines(None, "en")[0]  # the numbers a risky text gets
+    assert english.elsewhere == "or your local emergency number"
+    codes = [c.country.code for c in english.countries]
+    assert len(codes) == len(load_crisis_resources().countries)
+    for country in english.countries:
+        assert country.dial and all(line.tel_href.startswith("tel:") for line in country.dial)
+        assert country.dial == dial_lines(country.country.code, "en")[0]
+    by_code = {c.country.code: c for c in english.countries}
+    assert (by_code["GB"].emergency_phone, by_code["GB"].emergency_tel_href) == ("999", "tel:999")
+    assert by_code["IE"].emergency_phone == "112"  # "112 or 999": the first number
+    spanish = help_line("es")
+    assert [line.short_where for line in spanish.dial] == ["Estados Unidos", "España", "México"]
+    assert "Spanish" in spanish.countries[0].dial[0].services[0].languages
 
 
 def test_a_line_checked_against_the_organisations_page_says_so_and_never_verified() -> None:

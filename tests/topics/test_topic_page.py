@@ -147,3 +147,29 @@ def test_urgent_care_is_said_in_general_terms_and_points_to_emergency_help(
     assert "Call your local emergency number" in section
     assert "the bleeding does not stop when you press on the wound" in section
     assert "you are not sure how serious it is" in section
+
+
+def test_references_say_each_field_once(client: Client, loaded_site: list[TopicDocument]) -> None:
+    html = text_of(client, "/topics/self-injury/")
+    samaritans = re.search(r'<li id="ref-samaritans">(.*?)</li>', html, re.S)
+    lifeline = re.search(r'<li id="ref-lifeline-988">(.*?)</li>', html, re.S)
+    assert samaritans is not None and lifeline is not None
+    assert samaritans.group(1).startswith("Samaritans. <a ")
+    assert lifeline.group(1).startswith("988 Suicide &amp; Crisis Lifeline. <a ")
+    assert "Samaritans Samaritans" not in html
+    # A report by an organisation still names it, its publisher and its number.
+    nice = re.search(r'<li id="ref-nice-ng225">(.*?) <a ', html, re.S)
+    assert nice is not None
+    assert nice.group(1) == (
+        "National Institute for Health and Care Excellence (2022). Self-harm: assessment, "
+        "management and preventing recurrence. NICE. NG225."
+    )
+
+
+def test_treatment_badges_use_the_vocabulary_names(
+    client: Client, loaded_site: list[TopicDocument]
+) -> None:
+    html = text_of(client, "/topics/self-injury/")
+    badges = set(re.findall(r'<span class="item-type">([^<]+)</span>', html))
+    assert "Support group" in badges and "Self-care" in badges and "Therapy" in badges
+    assert not badges & {"Supportgroup", "Selfcare"}

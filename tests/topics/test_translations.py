@@ -113,17 +113,16 @@ def test_spanish_page_is_in_spanish_with_help_and_unreviewed_notice(
     assert "Aún no revisado por un profesional clínico." in page
     assert "Si ahora mismo lo estás pasando mal" in page
     assert "Qué es la autolesión" in page
-    # Spanish-speaking crisis services come first in the panel.
-    panel = page.split('class="crisis-lines"')[1].split("</ul>")[0]
-    countries = re.findall(r"<strong>([^<]+):</strong>", panel)
-    assert set(countries[:6]) == {
+    # The panel's numbers are the Spanish short list: services that answer in Spanish.
+    panel = page.split('class="crisis-panel"')[1].split("</aside>")[0]
+    dial = panel.split("data-help-dial>")[1].split("</ul>")[0]
+    assert re.findall(r'<span class="help-dial-where">([^<]+)</span>', dial) == [
         "Estados Unidos",
-        "México",
-        "Argentina",
-        "Colombia",
-        "Chile",
         "España",
-    }
+        "México",
+    ]
+    assert re.findall(r'href="(tel:[^"]+)"', dial) == ["tel:988", "tel:024", "tel:8009112000"]
+    assert "marca 2 para hablar en español" in panel  # the 988 Spanish option, in full
 
 
 def test_a_reviewed_english_page_lends_no_review_to_its_translation(

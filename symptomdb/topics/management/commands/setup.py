@@ -3,13 +3,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from symptomdb.errors import TopicFilesInvalid
-from symptomdb.helpfinder.importing import SHIPPED_FILES, import_providers, read_provider_file
+from symptomdb.helpfinder.importing import import_providers, read_provider_file, shipped_files
 from symptomdb.importers.topic_markdown import read_topic_tree
 from symptomdb.topics.loading import load_documents, today
 
@@ -43,11 +44,13 @@ class Command(BaseCommand):
             "(English and Spanish)."
         )
         added = 0
-        for path in SHIPPED_FILES:
+        demo = settings.SYMPTOMDB_DEMO_DATA
+        for path in shipped_files(demo):
             records = read_provider_file(path, timezone.localdate())
             added += len(import_providers(records, missing_only=True).created)
         self.stdout.write(
-            f"Help finder: {added} shipped providers added (sample data is labelled)."
+            f"Help finder: {added} shipped providers added"
+            + (" (demo data on: sample providers are labelled)." if demo else ".")
         )
         call_command("build_index", stdout=self.stdout)
         if not get_user_model().objects.filter(is_superuser=True).exists():
