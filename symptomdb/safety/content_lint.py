@@ -766,8 +766,21 @@ def lint_text(
     """
     spans = _sentence_spans(text)
     hits: list[tuple[int, int, str, _Pattern]] = []
+    # Whether the text holds a context pattern anywhere, asked once per pattern: a pattern
+    # whose context the whole text lacks cannot be a finding in any of its sentences, so it
+    # is not scanned for (most imported answers never name suicide or self-harm).
+    present: dict[re.Pattern[str], bool] = {}
+
+    def holds(context: re.Pattern[str]) -> bool:
+        if context not in present:
+            present[context] = context.search(text) is not None
+        return present[context]
+
     for rule, patterns in _TEXT_RULES.items():
         for pattern in patterns:
+            anywhere = sensitive and pattern.anywhere_if_sensitive
+            if not anywhere and not all(any(map(holds, group)) for group in pattern.requires):
+                continue
             for match in pattern.regex.finditer(text):
                 start, end = match.span()
                 if start == end:
