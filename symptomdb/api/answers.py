@@ -1,4 +1,5 @@
-"""GET /api/v1/answer: the answering pipeline for integrators (safety first, fixed fields)."""
+"""GET and POST /api/v1/answer: the answering pipeline for integrators (safety first, fixed
+fields). POST takes the same fields as a JSON body, for questions too long for a URL."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from typing import Any, Literal
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
+from ninja.errors import HttpError
 from pydantic import Field
 
 from symptomdb.answering.serialise import answer_to_dict
@@ -97,6 +99,30 @@ def answer(request: HttpRequest, params: Query[AnswerParams]) -> dict[str, Any]:
 
     The question is not stored or logged; only a daily count per screen level is kept.
     """
+    return _answer(params)
+
+
+@router.post(
+    "/answer",
+    response={200: AnswerOut, 415: ErrorOut, 422: ErrorOut},
+    summary="Answer a health question sent as JSON",
+)
+@never_store()
+def answer_sent(request: HttpRequest, payload: AnswerParams) -> dict[str, Any]:
+    """The same answer as `GET /answer`, for a question sent as a JSON body (`q`, `country`,
+    `lang`): a long question in a non-Latin script does not fit in a URL (2,000 Cyrillic
+    characters are 12 KB percent-encoded; servers refuse request lines past 4–8 KB).
+
+    The body must be JSON (``Content-Type: application/json``), so no other website can make
+    a browser post to it as a plain form. Nothing is stored or logged but a daily count per
+    screen level.
+    """
+    if request.content_type != "application/json":
+        raise HttpError(415, "send the body as JSON, with Content-Type: application/json")
+    return _answer(payload)
+
+
+def _answer(params: AnswerParams) -> dict[str, Any]:
     result = answer_for(params.q, params.country, params.lang)
     count_screen("api", result.screen.level)
     return answer_to_dict(result)

@@ -16,6 +16,7 @@ OPERATIONS = [
     ("get", "/api/v1/search"),
     ("get", "/api/v1/crisis-resources"),
     ("get", "/api/v1/answer"),
+    ("post", "/api/v1/answer"),
     ("post", "/api/v1/screen"),
 ]
 
