@@ -173,7 +173,8 @@ def test_pages_offer_the_stored_country_to_their_forms(
     assert 'name="country" data-reader-country disabled' in home
     topic = client.get("/topics/self-injury/").content.decode()
     assert 'id="comment-country" name="country" data-reader-country' in topic
-    assert 'li data-country="GB"' in topic
+    # Each country's numbers ship with the page, for the country the reader chose.
+    assert '<template data-help-country="GB" data-part="dial">' in topic
     assert "/static/js/reader-country" in topic and "<script>" not in topic
 
 
