@@ -77,7 +77,7 @@ def topic_passages() -> list[Passage]:
     uses (same ids, anchors and plain text as the site's)."""
     out = []
     for doc in read_topic_dir(ROOT / "symptomdb" / "topics" / "starter", dt.date.today()):
-        anchors = section_anchors(s.kind for s in doc.sections)
+        anchors = section_anchors((s.kind, s.audience) for s in doc.sections)
         for s, anchor in zip(doc.sections, anchors, strict=True):
             out.append(
                 topic_passage(

@@ -137,8 +137,17 @@ def cited_sentences(markdown: str, numbers: Mapping[str, int]) -> tuple[str, ...
     for block in (b.strip() for b in re.split(r"\n\s*\n", markdown)):
         if _LIST_ITEM.match(block):
             # "**Reliving the event:** flashbacks, …" is one unit: the item as readers see it.
-            units += [plain(_run_in(item)) for item in _LIST_ITEM.split(block)]
-        elif block and not _NOT_PROSE.match(block) and not _BOLD_ONLY.match(block):
+            # An item without a label of its own keeps the words that introduce the list
+            # ("In your mind you might: worry a lot …"), so it reads on its own in a lead.
+            intro = units[-1] if units and units[-1].endswith(":") else ""
+            for item in _LIST_ITEM.split(block):
+                labelled = _RUN_IN.match(item.strip()) is not None
+                text = plain(_run_in(item))
+                units.append(f"{intro} {text}" if intro and text and not labelled else text)
+        elif _BOLD_ONLY.match(block):
+            # A bold label is no sentence, but one that ends in ":" introduces a list.
+            units += [plain(block)] if plain(block).endswith(":") else []
+        elif block and not _NOT_PROSE.match(block):
             units += [s.strip() for s in _SENTENCE_END.split(plain(_run_in(block)))]
     return tuple(u for u in units if u and not u.endswith(":"))
 
@@ -153,15 +162,18 @@ def item_terms(name: str) -> tuple[str, ...]:
     return tuple(t for t in (full, *_ABBREVIATION.findall(name)) if t)
 
 
-def section_anchors(kinds: Iterable[str]) -> list[str]:
-    """The page anchor of each section, in order: its kind, then "kind-2", "kind-3"… for
-    repeats (the topic page's own anchors)."""
+def section_anchors(sections: Iterable[tuple[str, str]]) -> list[str]:
+    """The page anchor of each section, given as ``(kind, audience)`` in order: its kind, or
+    kind and audience for a section written for one audience
+    ("helping-others-parents-carers"), then "-2", "-3"… for repeats (the topic page's own
+    anchors)."""
     used: set[str] = set()
     anchors = []
-    for kind in kinds:
-        anchor, counter = kind, 2
+    for kind, audience in sections:
+        base = f"{kind}-{audience}" if audience else kind
+        anchor, counter = base, 2
         while anchor in used:
-            anchor, counter = f"{kind}-{counter}", counter + 1
+            anchor, counter = f"{base}-{counter}", counter + 1
         used.add(anchor)
         anchors.append(anchor)
     return anchors

@@ -32,6 +32,7 @@ from wagtail.signals import copy_for_translation_done
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import BaseTranslatableField
 
+from symptomdb.answering.passages import section_anchors
 from symptomdb.field_rules import (
     AFFILIATION_MAX,
     CODE_MAX,
@@ -442,18 +443,14 @@ class TopicPage(Page):
         (``#helping-others-parents-carers``)."""
         numbers = {ref.key: n for n, ref in enumerate(self.ordered_references(), start=1)}
         sections = []
-        used_anchors: set[str] = set()
-        for block in self.body:
-            kind = block_name_to_kind(block.block_type)
+        keys = [
+            (block_name_to_kind(b.block_type), str(b.value.get("audience") or ""))
+            for b in self.body
+        ]
+        for block, (kind, audience), anchor in zip(
+            self.body, keys, section_anchors(keys), strict=True
+        ):
             value = block.value
-            audience = str(value.get("audience") or "")
-            base = f"{kind}-{audience}" if audience else kind
-            anchor = base
-            counter = 2
-            while anchor in used_anchors:
-                anchor = f"{base}-{counter}"
-                counter += 1
-            used_anchors.add(anchor)
             items = [
                 {
                     "item_type": item["item_type"],

@@ -48,5 +48,13 @@ def test_run_in_headings_join_their_sentence_and_list_items_are_units() -> None:
         "How it changes: It fades over months [1].",
         "It helps to know what to expect.",
         "Keep it moist: a plain cream helps.",
-        "Protect it from the sun [1].",
+        "It takes three kinds of care: Protect it from the sun [1].",
+    )
+
+
+def test_a_list_item_without_a_label_keeps_the_words_that_introduce_it() -> None:
+    section = "**In your mind you might:**\n\n- worry a lot\n- feel on edge [@nice]\n"
+    assert cited_sentences(section, NUMBERS) == (
+        "In your mind you might: worry a lot",
+        "In your mind you might: feel on edge [1]",
     )
