@@ -42,7 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from answering import medquad_passages, topic_passages  # noqa: E402  (bench/answering.py)
 
 from symptomdb.answering.index import AnswerIndex  # noqa: E402
-from symptomdb.answering.pipeline import answer_question  # noqa: E402
+from symptomdb.answering.pipeline import Answer, answer_question  # noqa: E402
 from symptomdb.answering.ranker import RANKER_FILE  # noqa: E402
 from symptomdb.answering.semantic import (  # noqa: E402
     encode_passages,
@@ -55,17 +55,18 @@ RESULTS = ROOT / "bench" / "results"
 TRAIN = ROOT.parent / "shared" / "data" / "liveqa-med" / "train"
 
 
-def outcome(answer_parts: list[str], topic: str, kinds: list[str]) -> str:
+def outcome(answer: Answer, topic: str, kinds: list[str]) -> str:
     """ "right" (expected topic and kind), "topic" (expected topic, other kind), "other"
-    (another topic or a collection's record) or "none" (no answer), for the first part."""
-    if not answer_parts:
+    (another topic or a collection's record), "none" (no answer) or "withheld" (screened
+    as an emergency: help only), for the first part."""
+    if answer.withheld:
+        return "withheld"
+    if not answer.parts:
         return "none"
-    first = answer_parts[0]
-    if not first.startswith(f"topic:{topic}#"):
+    first = answer.parts[0].hit.passage
+    if not first.id.startswith(f"topic:{topic}#"):
         return "other"
-    anchor = first.split("#", 1)[1]
-    kind = anchor.rsplit("-", 1)[0] if anchor.rsplit("-", 1)[-1].isdigit() else anchor
-    return "right" if kind in kinds else "topic"
+    return "right" if first.kind in kinds else "topic"
 
 
 UTILITY = {"right": 1.0, "topic": 0.25, "other": -1.0, "none": 0.0, "withheld": 0.0}
@@ -91,9 +92,7 @@ def fit_section_bar(index: AnswerIndex, rows: list[dict[str, Any]], off_topic: l
         counts: Counter[str] = Counter()
         for row in rows:
             answer = answer_question(index, row["question"])
-            parts = [p.hit.passage.id for p in answer.parts]
-            result = outcome(parts, row["topic"], row["kinds"])
-            counts["withheld" if answer.withheld else result] += 1
+            counts[outcome(answer, row["topic"], row["kinds"])] += 1
         wrongly = sum(
             any(p.hit.passage.origin == "topic" for p in answer_question(index, text).parts)
             for text in off_topic
@@ -138,7 +137,7 @@ def main() -> int:
     for row in rows:
         answer = answer_question(index, row["question"])
         parts = [p.hit.passage.id for p in answer.parts]
-        result = "withheld" if answer.withheld else outcome(parts, row["topic"], row["kinds"])
+        result = outcome(answer, row["topic"], row["kinds"])
         per_question[row["id"]] = {"outcome": result, "first": parts[0] if parts else None}
         by_topic[row["topic"]][result] += 1
         levels[answer.screen.level.label] += 1
