@@ -1,5 +1,7 @@
-"""Names from data files that pages show translated: country and language names (from
-``safety/data/crisis_resources.yaml``) and section kinds (from ``symptomdb/vocabulary/``).
+"""Names from data files that pages show translated: country and language names, opening
+hours and texting instructions (from ``safety/data/crisis_resources.yaml``), the help
+finder's kinds of service, specialties and languages (``helpfinder/directory.py``), and
+section kinds and treatment item types (from ``symptomdb/vocabulary/``).
 
 Templates translate them as variables (``{% translate country.name %}``), which
 ``makemessages`` cannot see; listing them here with ``gettext_noop`` keeps them in the
@@ -84,4 +86,55 @@ SHOWN_NAMES = (
     gettext_noop("Mandarin"),
     gettext_noop("Hindi"),
     gettext_noop("many"),
+    # The help finder's kinds of service, specialties and languages (helpfinder/directory.py).
+    gettext_noop("Therapist"),
+    gettext_noop("Clinic"),
+    gettext_noop("Programme"),
+    gettext_noop("Hospital"),
+    gettext_noop("Support group"),
+    gettext_noop("Helpline"),
+    gettext_noop("Directory"),
+    gettext_noop("Self-harm"),
+    gettext_noop("Suicide prevention"),
+    gettext_noop("DBT (dialectical behaviour therapy)"),
+    gettext_noop("CBT (cognitive behavioural therapy)"),
+    gettext_noop("Eating disorders"),
+    gettext_noop("Trauma"),
+    gettext_noop("PTSD"),
+    gettext_noop("Depression"),
+    gettext_noop("Anxiety"),
+    gettext_noop("Borderline personality disorder"),
+    gettext_noop("Alcohol and drug use"),
+    gettext_noop("Chinese"),
+    gettext_noop("Vietnamese"),
+    gettext_noop("Tagalog"),
+    gettext_noop("Haitian Creole"),
+    gettext_noop("Russian"),
+    gettext_noop("American Sign Language"),
+    # Treatment item types, shown as badges (vocabulary.TREATMENT_ITEM_TYPES).
+    gettext_noop("Therapy"),
+    gettext_noop("Medication"),
+    gettext_noop("Self-care"),
+    # Opening hours of crisis lines (crisis_resources.yaml, `hours`).
+    gettext_noop("24 hours, every day"),
+    gettext_noop("24 hours, every day; call 988 and press 2 for Spanish"),
+    gettext_noop("24 hours, every day; free on 0800-0113 (also reachable on 113)"),
+    gettext_noop("24 hours, every day; free to call"),
+    gettext_noop("24 hours, every day; free to call (also on 0800 111 0 222 and 116 123)"),
+    gettext_noop("24 hours, every day; free to call (also on 1-800-891-4416)"),
+    gettext_noop("24 hours, every day; free to call or text"),
+    gettext_noop("check the source for hours"),
+    gettext_noop(
+        "check the source for hours; 135 is free from Buenos Aires city and Greater Buenos Aires"
+    ),
+    gettext_noop("check the source for hours; for callers in Bogotá"),
+    gettext_noop("directory"),
+    gettext_noop("directory; each line keeps its own hours"),
+    gettext_noop("phone 24 hours, every day; chat has set hours, check the source"),
+    # Texting instructions of crisis lines (crisis_resources.yaml, `text`, when not a bare number).
+    gettext_noop("Text AYUDA to 988"),
+    gettext_noop("Text CONNECT to 686868"),
+    gettext_noop("Text HELP to 4357"),
+    gettext_noop("Text HELP to 51444"),
+    gettext_noop("Text SHOUT to 85258"),
 )
