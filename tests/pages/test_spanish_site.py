@@ -1,0 +1,256 @@
+"""The whole Spanish site (issue 17, item 4): no reader-facing interface string is left in
+English on /es/ pages.
+
+Two checks, because each misses what the other catches:
+
+- the catalogue check: every msgid the templates and the code use is in
+  ``locale/es/LC_MESSAGES/django.po`` with a non-empty, non-fuzzy Spanish msgstr (a string
+  wrapped but never translated);
+- the rendered-page check: every reader-facing /es/ page, rendered with the test client,
+  shows none of the catalogue's English phrases (a string translated but not shown in
+  Spanish, e.g. evaluated before the language was chosen) and no running English text at all
+  (a string nobody wrapped, which no catalogue can know about).
+
+Two kinds of text are legitimately not Spanish and are skipped: an element whose ``lang``
+says it is in another language (WCAG 3.1.2, language of parts), and the reference list
+(``ol.reference-list``), where each work is cited under its published title, mostly English.
+Web addresses are not prose and are skipped too. Names of services that describe themselves
+in English ("Find A Helpline (directory of …)") are not skipped: their description is
+translated through the catalogue (``helpfinder/translated_names.py``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import polib
+import pytest
+from django.test import Client
+
+from symptomdb.importers.topic_markdown import TopicDocument, read_topic_tree
+from symptomdb.topics.loading import load_documents
+from tests.conftest import STARTER_DIR
+
+PACKAGE_DIR = Path(__file__).resolve().parents[2] / "symptomdb"
+PO_PATH = PACKAGE_DIR / "locale" / "es" / "LC_MESSAGES" / "django.po"
+
+# Every reader-facing page under /es/ (the admin and the moderators' pages are English-only).
+SPANISH_PAGES = [
+    "/es/",
+    "/es/topics/",
+    "/es/topics/autolesion/",
+    "/es/topics/pensamientos-suicidas/",
+    "/es/topics/depresion/",
+    "/es/search/",
+    "/es/search/?q=autolesión",
+    "/es/ask/",
+    "/es/ask/?q=¿Cómo puedo ayudar a alguien que se autolesiona?",
+    "/es/help/",
+    "/es/help/find/",
+    "/es/help/find/?where=10001",
+    "/es/help/find/?where=nowhere-at-all",
+    "/es/about/",
+    "/es/editorial-policy/",
+    "/es/privacy/",
+    "/es/tools/safety-plan/",
+    "/es/tools/coping/",
+    "/es/topics/autolesion-no-existe/",  # the 404 page
+]
+
+# Words that appear in running English but never in Spanish. A text run with two of them is
+# English prose. (Single words are allowed: "Email" or a brand may be shared.)
+ENGLISH_WORDS = frozenset(
+    [
+        "the",
+        "and",
+        "of",
+        "to",
+        "you",
+        "your",
+        "is",
+        "are",
+        "for",
+        "with",
+        "this",
+        "that",
+        "not",
+        "what",
+        "how",
+        "when",
+        "who",
+        "where",
+        "from",
+        "have",
+        "has",
+        "was",
+        "were",
+        "will",
+        "can",
+        "about",
+        "help",
+        "find",
+        "near",
+        "page",
+        "our",
+        "we",
+        "it",
+        "or",
+    ]
+)
+# Short English msgids are also Spanish words or names ("No", "Email", "MedQuAD"); phrases of
+# at least this many letters and two words are distinctive enough to look for.
+MIN_PHRASE_LETTERS = 12
+
+
+class VisibleText(HTMLParser):
+    """The text a reader sees or hears: text nodes and the attributes screen readers read,
+    leaving out scripts, styles and anything inside an element with ``lang`` other than es.
+    ``<template>`` content is kept: reader-country.js shows it when a reader picks a country."""
+
+    SKIP = frozenset({"script", "style"})
+    VOID = frozenset(
+        {
+            "area",
+            "base",
+            "br",
+            "col",
+            "embed",
+            "hr",
+            "img",
+            "input",
+            "link",
+            "meta",
+            "source",
+            "track",
+            "wbr",
+        }
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool]] = []  # (tag, skipped)
+        self.runs: list[str] = []
+
+    def _skipped(self) -> bool:
+        return bool(self.stack) and self.stack[-1][1]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        lang = values.get("lang")
+        skipped = (
+            self._skipped()
+            or tag in self.SKIP
+            or (lang is not None and not lang.startswith("es") and tag != "html")
+            or "reference-list" in (values.get("class") or "").split()
+        )
+        if not skipped:
+            for name in ("aria-label", "placeholder", "alt", "title"):
+                if values.get(name):
+                    self.runs.append(str(values[name]))
+        if tag not in self.VOID:
+            self.stack.append((tag, skipped))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_endtag(self, tag: str) -> None:
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                break
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipped() and data.strip():
+            self.runs.append(data)
+
+
+def visible_text(html: str) -> list[str]:
+    parser = VisibleText()
+    parser.feed(html)
+    web_address = re.compile(r"https?://\S+|www\.\S+|\S+@\S+")
+    return [" ".join(web_address.sub(" ", run).split()) for run in parser.runs]
+
+
+def english_runs(runs: list[str]) -> list[str]:
+    found = []
+    for run in runs:
+        words = re.findall(r"[a-z']+", run.lower())
+        if len({w for w in words if w in ENGLISH_WORDS}) >= 2:
+            found.append(run)
+    return found
+
+
+def catalogue() -> polib.POFile:
+    return polib.pofile(str(PO_PATH))
+
+
+def msgids_in_use(tmp_path: Path) -> set[str]:
+    """The msgids the templates and code use now, extracted as ``makemessages`` does."""
+    subprocess.run(
+        [
+            "django-admin",
+            "makemessages",
+            "-l",
+            "es",
+            "--no-location",
+            "--no-wrap",
+            "-i",
+            "static/*",
+            "--keep-pot",
+        ],
+        cwd=PACKAGE_DIR,
+        check=True,
+        capture_output=True,
+    )
+    return set()
+
+
+def english_phrases() -> list[str]:
+    """The catalogue's English interface phrases worth looking for on a Spanish page."""
+    phrases = []
+    for entry in catalogue().translated_entries():
+        text = re.sub(r"<[^>]+>|%\(\w+\)s|\{\{[^}]*\}\}|%s", "|", entry.msgid)
+        for piece in text.split("|"):
+            piece = " ".join(piece.split()).strip(' .,:;—-“”"()')
+            if (
+                len(re.sub(r"[^A-Za-z]", "", piece)) >= MIN_PHRASE_LETTERS
+                and " " in piece
+                and piece not in entry.msgstr
+            ):
+                phrases.append(piece)
+    return sorted(set(phrases))
+
+
+@pytest.fixture
+def bilingual_site(db: None) -> list[TopicDocument]:
+    """The starter topics in both languages."""
+    documents = read_topic_tree(STARTER_DIR, dt.date.today())
+    load_documents(documents)
+    return documents
+
+
+def test_every_spanish_page_is_in_spanish(
+    client: Client, bilingual_site: list[TopicDocument]
+) -> None:
+    phrases = english_phrases()
+    problems: dict[str, list[str]] = {}
+    for url in SPANISH_PAGES:
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+        assert response.status_code in (200, 400, 404), url
+        html = response.content.decode()
+        assert '<html lang="es"' in html, url
+        runs = visible_text(html)
+        text = "\n".join(runs)
+        found = [f"catalogue phrase: {p}" for p in phrases if p in text]
+        found += [f"English text: {run}" for run in english_runs(runs)]
+        if found:
+            problems[url] = found
+    assert not problems, "\n".join(
+        f"{url}\n  " + "\n  ".join(found) for url, found in problems.items()
+    )
