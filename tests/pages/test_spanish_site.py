@@ -275,3 +275,25 @@ def test_every_spanish_page_is_in_spanish(
     assert not problems, "\n".join(
         f"{url}\n  " + "\n  ".join(found) for url, found in problems.items()
     )
+
+
+def test_spanish_dates_hours_and_the_988_spanish_option(
+    client: Client, bilingual_site: list[TopicDocument]
+) -> None:
+    topic = client.get("/es/topics/autolesion/").content.decode()
+    dates = re.findall(r"<time datetime=\"[\d-]+\">([^<]+)</time>", topic)
+    assert dates and all(re.fullmatch(r"\d{1,2} de [a-z]+ de \d{4}", d) for d in dates), dates
+    english = client.get("/topics/self-injury/").content.decode()
+    assert all(
+        re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", d)
+        for d in re.findall(r"<time datetime=\"[\d-]+\">([^<]+)</time>", english)
+    )
+    # The 988 Lifeline's Spanish option, in full, wherever Spanish readers see help.
+    for url in ["/es/", "/es/topics/autolesion/", "/es/help/"]:
+        html = client.get(url).content.decode()
+        assert "marca 2 para hablar en español" in html, url
+        assert 'href="tel:988"' in html, url
+    help_page = client.get("/es/help/").content.decode()
+    us = help_page.split('id="country-US"')[1].split("</section>")[0]
+    assert "Envía AYUDA por SMS al 988" in us
+    assert "24 horas, todos los días" in us and "24 hours" not in us
