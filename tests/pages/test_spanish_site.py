@@ -52,6 +52,7 @@ SPANISH_PAGES = [
     "/es/help/",
     "/es/help/find/",
     "/es/help/find/?where=10001",
+    "/es/help/find/?where=10001&unit=km&specialty=self-harm",
     "/es/help/find/?where=nowhere-at-all",
     "/es/about/",
     "/es/editorial-policy/",
@@ -250,18 +251,58 @@ def english_phrases() -> list[str]:
 
 @pytest.fixture
 def bilingual_site(db: None) -> list[TopicDocument]:
-    """The starter topics in both languages."""
+    """The starter topics in both languages, a provider near ZIP 10001 and a MedQuAD record,
+    so the finder's results and a record page are rendered too."""
+    from symptomdb.collections.models import CollectionAnswer, CollectionDocument
+    from symptomdb.helpfinder.models import Provider
+
     documents = read_topic_tree(STARTER_DIR, dt.date.today())
     load_documents(documents)
+    Provider.objects.create(
+        key="test-clinic",
+        kind="clinic",
+        name="Test Clinic",
+        specialties="self-harm;dbt",
+        address="1 Test Street, New York, NY",
+        postal_code="10001",
+        latitude=40.75,
+        longitude=-73.99,
+        languages="en;es",
+        cost_notes="",
+        referral_needed="no",
+        phone="212-555-0100",
+        source_url="https://example.org/test-clinic",
+        verified_on=dt.date(2026, 11, 24),
+    )
+    record = CollectionDocument.objects.create(
+        file="2_GARD_QA/0000042.xml",
+        doc_id="0000042",
+        source="GARD",
+        url="https://example.org/hiccups",
+        focus="Persistent hiccups",
+        licence="CC BY 4.0",
+    )
+    CollectionAnswer.objects.create(
+        document=record,
+        position=1,
+        answer_id="GARD_0000042_Sec1.txt",
+        qid="0000042-1",
+        qtype="information",
+        question="What are persistent hiccups?",
+        answer="A test answer written for this test, in English like the whole collection.",
+    )
     return documents
 
 
 def test_every_spanish_page_is_in_spanish(
     client: Client, bilingual_site: list[TopicDocument]
 ) -> None:
+    from symptomdb.collections.models import CollectionDocument
+
+    record = CollectionDocument.objects.get(doc_id="0000042")
     phrases = english_phrases()
     problems: dict[str, list[str]] = {}
-    for url in SPANISH_PAGES:
+    for url in [*SPANISH_PAGES, f"/es/collections/medquad/{record.pk}/"]:
         response = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
         assert response.status_code in (200, 400, 404), url
         html = response.content.decode()
@@ -293,6 +334,10 @@ def test_spanish_dates_hours_and_the_988_spanish_option(
         html = client.get(url).content.decode()
         assert "marca 2 para hablar en español" in html, url
         assert 'href="tel:988"' in html, url
+    finder = client.get("/es/help/find/?where=10001&unit=km").content.decode()
+    assert "Test Clinic" in finder and "comprobado el 24 de noviembre de 2026" in finder
+    assert re.search(r"a [\d,]+ km", finder)  # "a 0,6 km": the distance as Spanish writes it
+    assert "<dd>Autolesión, TDC (terapia dialéctica conductual)</dd>" in finder
     help_page = client.get("/es/help/").content.decode()
     us = help_page.split('id="country-US"')[1].split("</section>")[0]
     assert "Envía AYUDA por SMS al 988" in us
