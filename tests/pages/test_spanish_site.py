@@ -342,3 +342,44 @@ def test_spanish_dates_hours_and_the_988_spanish_option(
     us = help_page.split('id="country-US"')[1].split("</section>")[0]
     assert "Envía AYUDA por SMS al 988" in us
     assert "24 horas, todos los días" in us and "24 hours" not in us
+
+
+def test_votes_and_comments_from_a_spanish_page_are_answered_in_spanish(
+    client: Client, bilingual_site: list[TopicDocument]
+) -> None:
+    """Readers' forms post outside /es/ (to /community/…); the answer follows the page's
+    language: the thank-you message, the comment's reply page, its problems and its help."""
+    from symptomdb.community.form_tokens import form_token
+    from symptomdb.topics.models import TopicPage
+
+    page = TopicPage.objects.get(slug="autolesion")
+    voted = client.post(
+        "/community/vote/",
+        {
+            "target": f"topic:{page.pk}",
+            "kind": "helpful",
+            "value": "1",
+            "reason": "clear",
+            "next": page.url,
+            "form_token": form_token("vote"),
+        },
+        follow=True,
+    )
+    assert "Gracias por decírnoslo." in voted.content.decode()
+
+    def post_comment(text: str) -> str:
+        response = client.post(
+            f"/community/comment/{page.pk}/",
+            {"text": text, "country": "MX", "form_token": form_token("comment")},
+        )
+        return str(response.content.decode())
+
+    for html, says in [
+        (post_comment("Gracias por esta página, me ha ayudado."), "Gracias por tu comentario"),
+        (post_comment("   "), "Tu comentario está vacío."),
+        # Spanish groups thousands with a (non-breaking) space, as the RAE recommends.
+        (post_comment("x" * 2001), "Tu comentario tiene 2\xa0001 caracteres"),
+        (post_comment("ya no aguanto más, me quiero morir"), "Línea de la Vida"),
+    ]:
+        assert '<html lang="es"' in html and says in html, says
+        assert not english_runs(visible_text(html)), english_runs(visible_text(html))
