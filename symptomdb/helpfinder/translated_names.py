@@ -87,6 +87,7 @@ SHOWN_NAMES = (
     gettext_noop("Mandarin"),
     gettext_noop("Hindi"),
     gettext_noop("many"),
+    gettext_noop("other Indian languages chosen on the call"),
     # The help finder's kinds of service, specialties and languages (helpfinder/directory.py).
     gettext_noop("Therapist"),
     gettext_noop("Clinic"),

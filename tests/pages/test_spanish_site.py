@@ -65,7 +65,7 @@ SPANISH_PAGES = [
 # Words that appear in running English but never in Spanish. A text run with two of them is
 # English prose. (Single words are allowed: "Email" or a brand may be shared.)
 ENGLISH_WORDS = frozenset(
-    [
+    {
         "the",
         "and",
         "of",
@@ -100,7 +100,24 @@ ENGLISH_WORDS = frozenset(
         "we",
         "it",
         "or",
-    ]
+        "by",
+        "on",
+        "at",
+        "as",
+        "an",
+        "if",
+        "be",
+        "within",
+        "first",
+        "nearest",
+        "service",
+        "services",
+        "only",
+        "more",
+        "than",
+        "these",
+        "they",
+    }
 )
 # Short English msgids are also Spanish words or names ("No", "Email", "MedQuAD"); phrases of
 # at least this many letters and two words are distinctive enough to look for.
@@ -181,7 +198,7 @@ def visible_text(html: str) -> list[str]:
 def english_runs(runs: list[str]) -> list[str]:
     found = []
     for run in runs:
-        words = re.findall(r"[a-z']+", run.lower())
+        words = re.findall(r"[\w']+", run.lower())  # whole words: "preferirías" is not "as"
         if len({w for w in words if w in ENGLISH_WORDS}) >= 2:
             found.append(run)
     return found
