@@ -166,9 +166,14 @@ class VisibleText(HTMLParser):
             or "reference-list" in (values.get("class") or "").split()
         )
         if not skipped:
-            for name in ("aria-label", "placeholder", "alt", "title"):
-                if values.get(name):
-                    self.runs.append(str(values[name]))
+            for name, value in values.items():
+                # What screen readers read, and the texts the tools' scripts show
+                # (data-t-*, data-say-*: "Saved in this browser only.", "Breathe in").
+                if value and (
+                    name in ("aria-label", "placeholder", "alt", "title")
+                    or name.startswith(("data-t-", "data-say-"))
+                ):
+                    self.runs.append(value)
         if tag not in self.VOID:
             self.stack.append((tag, skipped))
 
