@@ -269,6 +269,8 @@ LANGUAGES = [("en", "English"), ("es", "Español")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Dates on readers' pages use DATE_FORMAT: "24 November 2026", "24 de noviembre de 2026".
+FORMAT_MODULE_PATH = ["symptomdb.formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -19,6 +19,8 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import get_language, gettext
 from wagtail.log_actions import log
 
 from symptomdb.caching import invalidate_pages
@@ -58,6 +60,11 @@ def as_typed(value: str | None) -> str:
     return (value or "").replace("\r\n", "\n")
 
 
+def _count(n: int) -> str:
+    """A count as readers of the active language write it (30,024 or 30.024)."""
+    return number_format(n, force_grouping=True)
+
+
 def check_comment(text: str, name: str = "") -> None:
     """Check a comment's text and name before any work is done on them.
 
@@ -65,16 +72,22 @@ def check_comment(text: str, name: str = "") -> None:
         InvalidAction: empty text, or text or name longer than the form allows.
     """
     if not text.strip():
-        raise InvalidAction("Your comment is empty. Write something, then send it.")
+        raise InvalidAction(gettext("Your comment is empty. Write something, then send it."))
     if len(text) > MAX_TEXT:
         raise InvalidAction(
-            f"Your comment is {len(text):,} characters long; a comment can be at most "
-            f"{MAX_TEXT:,}. Shorten it, then send it again."
+            gettext(
+                "Your comment is %(length)s characters long; a comment can be at most "
+                "%(limit)s. Shorten it, then send it again."
+            )
+            % {"length": _count(len(text)), "limit": _count(MAX_TEXT)}
         )
     if len(name) > MAX_NAME:
         raise InvalidAction(
-            f"The name you gave is {len(name):,} characters long; a name can be at most "
-            f"{MAX_NAME}. Shorten it, then send it again."
+            gettext(
+                "The name you gave is %(length)s characters long; a name can be at most "
+                "%(limit)s. Shorten it, then send it again."
+            )
+            % {"length": _count(len(name)), "limit": MAX_NAME}
         )
 
 
@@ -116,8 +129,10 @@ def check_rate_limit(reader: str, client: str, *, spam: bool = False) -> None:
         checks.append((SITE_LIMIT, site_key()))
     if not check_and_count(checks):
         raise RateLimited(
-            "Your comment was not saved: we have had several comments in a short time. "
-            "It is below so nothing is lost; please wait ten minutes, then send it again."
+            gettext(
+                "Your comment was not saved: we have had several comments in a short time. "
+                "It is below so nothing is lost; please wait ten minutes, then send it again."
+            )
         )
 
 
@@ -170,7 +185,10 @@ def submit_comment(
         )
         log(instance=comment, action=LOG_SUBMIT, data={"state": state, "page": page.pk})
         count_screen("comment", screen.level)
-    return CommentReceipt(comment=comment, screen=screen, help=help_first(screen, country))
+    language = (get_language() or "en").split("-")[0]  # the page's (see community.views)
+    return CommentReceipt(
+        comment=comment, screen=screen, help=help_first(screen, country, language=language)
+    )
 
 
 def can_moderate(user: Any) -> bool:

@@ -21,6 +21,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
+from django.utils.translation import gettext
 
 FIELD = "form_token"
 MAX_AGE = 2 * 24 * 3600
@@ -42,10 +43,10 @@ def check_form_request(request: HttpRequest, purpose: str) -> None:
         found = signing.loads(request.POST.get(FIELD, ""), salt=_SALT, max_age=MAX_AGE)
     except signing.BadSignature as exc:  # SignatureExpired is a BadSignature too
         raise PermissionDenied(
-            "This form has expired or was not sent from our site; reload the page."
+            gettext("This form has expired or was not sent from our site; reload the page.")
         ) from exc
     if found != purpose:
-        raise PermissionDenied("This form token belongs to another form; reload the page.")
+        raise PermissionDenied(gettext("This form token belongs to another form; reload the page."))
     # Sec-Fetch-Site (sent by current browsers) is authoritative. Without it, a real Origin
     # must be ours; "null" says nothing, since our Referrer-Policy (no-referrer) makes
     # browsers send Origin: null on our own form posts.

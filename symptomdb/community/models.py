@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 
 class ReviewSignOff(models.Model):
@@ -54,11 +55,11 @@ class Vote(models.Model):
     KINDS = [(HELPFUL, "Was this helpful?"), (AUTHOR, "Author rating")]
 
     REASONS = [
-        ("clear", "Clear and easy to understand"),
-        ("answered", "Answered my question"),
-        ("unclear", "Hard to understand"),
-        ("incomplete", "Missing what I needed"),
-        ("wrong", "Seems wrong or out of date"),
+        ("clear", gettext_noop("Clear and easy to understand")),
+        ("answered", gettext_noop("Answered my question")),
+        ("unclear", gettext_noop("Hard to understand")),
+        ("incomplete", gettext_noop("Missing what I needed")),
+        ("wrong", gettext_noop("Seems wrong or out of date")),
     ]
 
     target = models.CharField(max_length=300)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count
+from django.utils.translation import gettext
 
 from symptomdb.community.errors import InvalidAction
 from symptomdb.community.limits import Limit, check_and_count
@@ -87,7 +88,9 @@ def check_author_to_rate(target: str) -> None:
     page = TopicPage.objects.filter(pk=int(raw)).first() if raw.isdigit() else None
     if page is None or not named_authors([a.person for a in page.authors.all()]):
         raise InvalidAction(
-            "This page has no named author to rate; say whether the page was helpful instead."
+            gettext(
+                "This page has no named author to rate; say whether the page was helpful instead."
+            )
         )
 
 

@@ -18,7 +18,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -57,6 +59,14 @@ def _back(request: HttpRequest, fallback: str) -> str:
 @csrf_exempt  # checked by check_form_request instead (see the module docstring)
 @require_POST
 def vote(request: HttpRequest) -> HttpResponseBase:
+    """:func:`_vote` in the language of the page the vote came from (``/es/…`` → Spanish),
+    so its thank-you message and any problem read in the reader's language."""
+    language = translation.get_language_from_path(_back(request, "/")) or "en"
+    with translation.override(language):
+        return _vote(request)
+
+
+def _vote(request: HttpRequest) -> HttpResponseBase:
     """Record the reader's vote (``target``, ``kind``, ``value``, optional ``reason``).
 
     Redirects back (``next``) with a thank-you message; 400 with a plain explanation for a
@@ -69,7 +79,7 @@ def vote(request: HttpRequest) -> HttpResponseBase:
         return render(
             request,
             "community/problem.html",
-            {"heading": "Your vote was not counted", "problem": str(exc)},
+            {"heading": gettext("Your vote was not counted"), "problem": str(exc)},
             status=403,
         )
     reader, _ = reader_id_or_new(request)
@@ -79,9 +89,9 @@ def vote(request: HttpRequest) -> HttpResponseBase:
     reason = request.POST.get("reason", "") if kind == Vote.HELPFUL else ""
     try:
         if not raw_value.isdigit():
-            raise InvalidAction("Choose an answer before sending.")
+            raise InvalidAction(gettext("Choose an answer before sending."))
         if len(raw_value) > 1:  # int() of a long run of digits is slow, then refused
-            raise InvalidAction("A vote is one digit: 0 or 1, or 1 to 5 stars.")
+            raise InvalidAction(gettext("A vote is one digit: 0 or 1, or 1 to 5 stars."))
         record_vote(
             reader,
             target,
@@ -94,14 +104,14 @@ def vote(request: HttpRequest) -> HttpResponseBase:
         return render(
             request,
             "community/problem.html",
-            {"heading": "Your vote was not counted", "problem": str(exc)},
+            {"heading": gettext("Your vote was not counted"), "problem": str(exc)},
             status=429 if isinstance(exc, VoteLimited) else 400,
         )
     messages.success(
         request,
-        "Thank you: your rating is counted. You can change it at any time."
+        gettext("Thank you: your rating is counted. You can change it at any time.")
         if kind == Vote.AUTHOR
-        else "Thank you for telling us. You can change your answer at any time.",
+        else gettext("Thank you for telling us. You can change your answer at any time."),
     )
     response = HttpResponseRedirect(_back(request, "/"))
     remember_reader(response, reader)
@@ -111,6 +121,17 @@ def vote(request: HttpRequest) -> HttpResponseBase:
 @csrf_exempt  # checked by check_form_request instead (see the module docstring)
 @require_POST
 def comment(request: HttpRequest, page_id: int) -> HttpResponse:
+    """:func:`_comment` in the language of the topic commented on, so the reply page, its
+    problems and its help read in the reader's language."""
+    language = (
+        TopicPage.objects.filter(pk=page_id).values_list("locale__language_code", flat=True).first()
+        or "en"
+    )
+    with translation.override(language):
+        return _comment(request, page_id, language)
+
+
+def _comment(request: HttpRequest, page_id: int, language: str) -> HttpResponse:
     """Screen and store a comment on a published topic; say whether it was saved.
 
     Risky comments are held for a moderator and the page leads with help. The writer is
@@ -152,8 +173,10 @@ def comment(request: HttpRequest, page_id: int) -> HttpResponse:
         logger.exception("A comment could not be stored (page %s).", page.pk)
         context.update(
             saved=False,
-            problem="Something went wrong on our side and your comment was not saved. "
-            "Please try again later.",
+            problem=gettext(
+                "Something went wrong on our side and your comment was not saved. "
+                "Please try again later."
+            ),
         )
         status = 503
     else:
@@ -161,7 +184,7 @@ def comment(request: HttpRequest, page_id: int) -> HttpResponse:
     if not context.get("saved") and text.strip():
         # Even an unsaved comment may need help shown at once; the screen reads no more
         # than a comment may hold, so an oversized post costs no more than a real one.
-        context["help"] = help_first(screen_text(text[:MAX_TEXT]), country)
+        context["help"] = help_first(screen_text(text[:MAX_TEXT]), country, language=language)
     context["directory"] = load_crisis_resources()
     response = render(request, "community/comment_received.html", context, status=status)
     remember_reader(response, reader)

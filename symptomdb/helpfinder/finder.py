@@ -12,7 +12,9 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrPromise
 
 from symptomdb.helpfinder.directory import KINDS, LANGUAGES, SPECIALTIES
 from symptomdb.helpfinder.geo import (
@@ -26,7 +28,7 @@ from symptomdb.helpfinder.models import Provider
 
 MAX_RADIUS = 500
 DEFAULT_RADIUS = 25
-UNITS = (("mi", "miles"), ("km", "kilometres"))
+UNITS = (("mi", _("miles")), ("km", _("kilometres")))
 
 # Topics whose readers most often need a particular kind of specialist; the topic page
 # links to the finder filtered by it (see finder_url_for_topic).
@@ -53,8 +55,11 @@ def finder_url_for_topic(slug: str, category: str) -> str | None:
     return None
 
 
-def _with_any(label: str, choices: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
-    return [("", label), *choices]
+def _with_any(
+    label: StrPromise, choices: tuple[tuple[str, str], ...]
+) -> list[tuple[str, str | StrPromise]]:
+    """The choices, translated when shown, after "any" (no filter)."""
+    return [("", label), *((code, _(name)) for code, name in choices)]
 
 
 class FinderForm(forms.Form):
@@ -68,24 +73,24 @@ class FinderForm(forms.Form):
         help_text=_("In the US, e.g. Austin, TX or 10001."),
     )
     _place: Place | None = None  # set by clean_where
-    lat = forms.FloatField(label="Latitude", required=False, min_value=-90, max_value=90)
-    lon = forms.FloatField(label="Longitude", required=False, min_value=-180, max_value=180)
+    lat = forms.FloatField(label=_("Latitude"), required=False, min_value=-90, max_value=90)
+    lon = forms.FloatField(label=_("Longitude"), required=False, min_value=-180, max_value=180)
     radius = forms.FloatField(
-        label="Within",
+        label=_("Within"),
         required=False,
         min_value=0.1,
         max_value=MAX_RADIUS,
-        help_text=f"A distance up to {MAX_RADIUS}.",
+        help_text=format_lazy(_("A distance up to {radius}."), radius=MAX_RADIUS),
     )
-    unit = forms.ChoiceField(label="Unit", choices=UNITS, required=False)
+    unit = forms.ChoiceField(label=_("Unit"), choices=UNITS, required=False)
     kind = forms.ChoiceField(
-        label="Type of help", choices=_with_any("Any type", KINDS), required=False
+        label=_("Type of help"), choices=_with_any(_("Any type"), KINDS), required=False
     )
     specialty = forms.ChoiceField(
-        label="Specialty", choices=_with_any("Any specialty", SPECIALTIES), required=False
+        label=_("Specialty"), choices=_with_any(_("Any specialty"), SPECIALTIES), required=False
     )
     language = forms.ChoiceField(
-        label="Language", choices=_with_any("Any language", LANGUAGES), required=False
+        label=_("Language"), choices=_with_any(_("Any language"), LANGUAGES), required=False
     )
 
     def full_clean(self) -> None:

@@ -1,5 +1,8 @@
-"""Names from data files that pages show translated: country and language names (from
-``safety/data/crisis_resources.yaml``) and section kinds (from ``symptomdb/vocabulary/``).
+"""Names from data files that pages show translated: from ``safety/data/crisis_resources.yaml``,
+country and language names, emergency numbers with words, opening hours, texting
+instructions and the names of services described in English; the help finder's kinds of
+service, specialties and languages (``helpfinder/directory.py``); section kinds and
+treatment item types (``symptomdb/vocabulary/``).
 
 Templates translate them as variables (``{% translate country.name %}``), which
 ``makemessages`` cannot see; listing them here with ``gettext_noop`` keeps them in the
@@ -84,4 +87,109 @@ SHOWN_NAMES = (
     gettext_noop("Mandarin"),
     gettext_noop("Hindi"),
     gettext_noop("many"),
+    gettext_noop("other Indian languages chosen on the call"),
+    # The help finder's kinds of service, specialties and languages (helpfinder/directory.py).
+    gettext_noop("Therapist"),
+    gettext_noop("Clinic"),
+    gettext_noop("Programme"),
+    gettext_noop("Hospital"),
+    gettext_noop("Support group"),
+    gettext_noop("Helpline"),
+    gettext_noop("Directory"),
+    gettext_noop("Self-harm"),
+    gettext_noop("Suicide prevention"),
+    gettext_noop("DBT (dialectical behaviour therapy)"),
+    gettext_noop("CBT (cognitive behavioural therapy)"),
+    gettext_noop("Eating disorders"),
+    gettext_noop("Trauma"),
+    gettext_noop("PTSD"),
+    gettext_noop("Depression"),
+    gettext_noop("Anxiety"),
+    gettext_noop("Borderline personality disorder"),
+    gettext_noop("Alcohol and drug use"),
+    gettext_noop("Chinese"),
+    gettext_noop("Vietnamese"),
+    gettext_noop("Tagalog"),
+    gettext_noop("Haitian Creole"),
+    gettext_noop("Russian"),
+    gettext_noop("American Sign Language"),
+    # Treatment item types, shown as badges (vocabulary.TREATMENT_ITEM_TYPES).
+    gettext_noop("Therapy"),
+    gettext_noop("Medication"),
+    gettext_noop("Self-care"),
+    # Opening hours of crisis lines (crisis_resources.yaml, `hours`).
+    gettext_noop("24 hours, every day"),
+    gettext_noop("24 hours, every day; call 988 and press 2 for Spanish"),
+    gettext_noop("24 hours, every day; free on 0800-0113 (also reachable on 113)"),
+    gettext_noop("24 hours, every day; free to call"),
+    gettext_noop("24 hours, every day; free to call (also on 0800 111 0 222 and 116 123)"),
+    gettext_noop("24 hours, every day; free to call (also on 1-800-891-4416)"),
+    gettext_noop("24 hours, every day; free to call or text"),
+    gettext_noop("check the source for hours"),
+    gettext_noop(
+        "check the source for hours; 135 is free from Buenos Aires city and Greater Buenos Aires"
+    ),
+    gettext_noop("check the source for hours; for callers in Bogotá"),
+    gettext_noop("directory"),
+    gettext_noop("directory; each line keeps its own hours"),
+    gettext_noop("phone 24 hours, every day; chat has set hours, check the source"),
+    # Texting instructions of crisis lines (crisis_resources.yaml, `text`, when not a bare number).
+    gettext_noop("Text AYUDA to 988"),
+    gettext_noop("Text CONNECT to 686868"),
+    gettext_noop("Text HELP to 4357"),
+    gettext_noop("Text HELP to 51444"),
+    gettext_noop("Text SHOUT to 85258"),
+    # Crisis line names that describe the service in English (crisis_resources.yaml, `name`);
+    # the Spanish keeps the service's own name and translates the description.
+    gettext_noop("988 Lifeline en español (in Spanish)"),
+    gettext_noop("Kids Helpline (ages 5 to 25)"),
+    gettext_noop("TelefonSeelsorge (telephone counselling)"),
+    gettext_noop("Rat auf Draht (children and young people)"),
+    gettext_noop("Zelfmoordlijn 1813 (suicide line, Dutch-speaking)"),
+    gettext_noop("Centre de Prévention du Suicide (suicide prevention, French-speaking)"),
+    gettext_noop("CVV – Centro de Valorização da Vida (emotional support and suicide prevention)"),
+    gettext_noop("Livslinien (suicide prevention line)"),
+    gettext_noop("MIELI Kriisipuhelin (MIELI crisis line)"),
+    gettext_noop(
+        "3114 – numéro national de prévention du suicide (national suicide prevention line)"
+    ),
+    gettext_noop("SOS Amitié (befriending line)"),
+    gettext_noop("Nummer gegen Kummer – Kinder- und Jugendtelefon (children and young people)"),
+    gettext_noop("The Samaritans Hong Kong (撒瑪利亞會, multilingual)"),
+    gettext_noop("Tele-MANAS (national tele-mental health helpline)"),
+    gettext_noop("ERAN – ער״ן (emotional first aid)"),
+    gettext_noop("Telefono Amico Italia (befriending line)"),
+    gettext_noop("いのちの電話 Inochi no Denwa (lifeline)"),
+    gettext_noop("TELL Lifeline (English-language support)"),
+    gettext_noop("113 Zelfmoordpreventie (suicide prevention)"),
+    gettext_noop("Mental Helse Hjelpetelefonen (helpline)"),
+    gettext_noop("Kirkens SOS (crisis line)"),
+    gettext_noop(
+        "Centrum Wsparcia dla Osób Dorosłych w Kryzysie Psychicznym (support for adults in mental crisis)"
+    ),
+    gettext_noop(
+        "Telefon Zaufania dla Dzieci i Młodzieży (helpline for children and young people)"
+    ),
+    gettext_noop("자살예방상담전화 109 (national suicide prevention line)"),
+    gettext_noop("Línea 024 de atención a la conducta suicida (suicide crisis line)"),
+    gettext_noop("Mind Självmordslinjen (suicide line)"),
+    gettext_noop("Pro Juventute (children and young people)"),
+    gettext_noop("Find A Helpline (directory of free, confidential helplines by country)"),
+    gettext_noop("International Association for Suicide Prevention — crisis centres"),
+    # Emergency numbers with words (crisis_resources.yaml, `emergency`).
+    gettext_noop("101 (ambulance), 100 (police)"),
+    gettext_noop("10111 (police), 10177 (ambulance), 112 from a mobile phone"),
+    gettext_noop("112 (110 police)"),
+    gettext_noop("112 (144 ambulance, 117 police)"),
+    gettext_noop("112 (144 ambulance, 133 police)"),
+    gettext_noop("112 (15 for medical emergencies)"),
+    gettext_noop("112 or 999"),
+    gettext_noop("113 (medical), 112 (police), 110 (fire)"),
+    gettext_noop("119 (ambulance and fire), 110 (police)"),
+    gettext_noop("119 (ambulance and fire), 112 (police)"),
+    gettext_noop("131 (ambulance), 133 (police)"),
+    gettext_noop("192 (ambulance), 190 (police), 193 (fire)"),
+    gettext_noop("911 (107 for an ambulance)"),
+    gettext_noop("995 (ambulance and fire), 999 (police)"),
+    gettext_noop("your local emergency number"),
 )

@@ -9,11 +9,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils.translation import get_language
+from django.urls import reverse
+from django.utils.formats import number_format
+from django.utils.translation import get_language, gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -76,13 +79,16 @@ def search(request: HttpRequest) -> HttpResponse:
     params = query_params(request)
     query = params.get("q", "").strip()
     country = params.get("country", "").strip().upper()[:2] or None
-    context: dict[str, object] = {"query": query, "country": country}
+    ask_url = reverse("ask")
+    if query:
+        ask_url += "?" + urlencode({"q": query, **({"country": country} if country else {})})
+    context: dict[str, object] = {"query": query, "country": country, "ask_url": ask_url}
     if len(query) > MAX_QUERY:
         # Refused before any work and given back whole, as on the ask page.
-        context["problem"] = (
-            f"What you searched for is {len(query):,} characters long; search takes at most "
-            f"{MAX_QUERY}. Shorten it, then search again."
-        )
+        context["problem"] = gettext(
+            "What you searched for is %(length)s characters long; search takes at most "
+            "%(limit)s. Shorten it, then search again."
+        ) % {"length": number_format(len(query), force_grouping=True), "limit": MAX_QUERY}
     elif query and (moved := see_other(request, {"q": query, "country": country or ""})):
         return moved
     elif query:

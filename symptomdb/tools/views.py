@@ -44,19 +44,20 @@ def crisis_line_text(service: CrisisService) -> str:
             ways.append(_("call %(number)s") % {"number": service.phone})
         if service.text:
             text = service.text
-            if text.lower().startswith("text "):
+            if text.lower().startswith("text "):  # an instruction, translated as a whole
+                text = _(text)
                 ways.append(text[0].lower() + text[1:])
             else:
                 ways.append(_("text %(number)s") % {"number": text})
     if service.chat:
         ways.append(_("chat at %(address)s") % {"address": service.chat})
-    return f"{service.name}: {', '.join(ways)}"
+    return f"{_(service.name)}: {', '.join(ways)}"
 
 
 def country_lines(country: CountryResources) -> CountryLines:
     """The country's emergency number and crisis lines, as texts for the plan."""
     lines = [crisis_line_text(s) for s in country.services]
-    lines.append(_("Emergency number: %(number)s") % {"number": country.emergency})
+    lines.append(_("Emergency number: %(number)s") % {"number": _(country.emergency)})
     return CountryLines(country.code, country.name, lines)
 
 
