@@ -104,7 +104,7 @@ def answer(request: HttpRequest, params: Query[AnswerParams]) -> dict[str, Any]:
 
 @router.post(
     "/answer",
-    response={200: AnswerOut, 415: ErrorOut, 422: ErrorOut},
+    response={200: AnswerOut, 400: ErrorOut, 415: ErrorOut, 422: ErrorOut},
     summary="Answer a health question sent as JSON",
 )
 @never_store()

@@ -47,3 +47,9 @@ def test_only_json_is_taken_and_bad_fields_are_named(client: Client) -> None:
     assert status == 415 and "application/json" in data["error"]["message"]
     status, data = post(client, {"q": "x" * 2001})
     assert status == 422 and "q" in json.dumps(data)
+
+
+def test_a_body_that_is_not_json_gets_a_400_in_the_one_error_shape(client: Client) -> None:
+    response = client.post("/api/v1/answer", data="{not json", content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["error"]["message"]
