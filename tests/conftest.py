@@ -186,6 +186,31 @@ def run_symptomdb(
     )
 
 
+def add_imported_record(answer: str = "A test answer written for this test.") -> Any:
+    """One imported MedQuAD-style record (GARD's "Persistent hiccups") with one answer, for
+    tests that need a collection page or a search hit; returns the CollectionDocument."""
+    from symptomdb.collections.models import CollectionAnswer, CollectionDocument
+
+    record = CollectionDocument.objects.create(
+        file="2_GARD_QA/0000042.xml",
+        doc_id="0000042",
+        source="GARD",
+        url="https://example.org/hiccups",
+        focus="Persistent hiccups",
+        licence="CC BY 4.0",
+    )
+    CollectionAnswer.objects.create(
+        document=record,
+        position=1,
+        answer_id="GARD_0000042_Sec1.txt",
+        qid="0000042-1",
+        qtype="information",
+        question="What are persistent hiccups?",
+        answer=answer,
+    )
+    return record
+
+
 def python_child(code: str, env: dict[str, str], *args: str) -> subprocess.Popen[str]:
     """Python ``code`` in a child process with the real settings and ``env`` (a database of
     its own), stdin, stdout and stderr piped: for tests that stop or kill a writer."""

@@ -33,7 +33,7 @@ from django.test import Client
 
 from symptomdb.importers.topic_markdown import TopicDocument, read_topic_tree
 from symptomdb.topics.loading import load_documents
-from tests.conftest import STARTER_DIR
+from tests.conftest import STARTER_DIR, add_imported_record
 
 PACKAGE_DIR = Path(__file__).resolve().parents[2] / "symptomdb"
 PO_PATH = PACKAGE_DIR / "locale" / "es" / "LC_MESSAGES" / "django.po"
@@ -275,7 +275,6 @@ def english_phrases() -> list[str]:
 def bilingual_site(db: None) -> list[TopicDocument]:
     """The starter topics in both languages, a provider near ZIP 10001 and a MedQuAD record,
     so the finder's results and a record page are rendered too."""
-    from symptomdb.collections.models import CollectionAnswer, CollectionDocument
     from symptomdb.helpfinder.models import Provider
 
     documents = read_topic_tree(STARTER_DIR, dt.date.today())
@@ -296,22 +295,8 @@ def bilingual_site(db: None) -> list[TopicDocument]:
         source_url="https://example.org/test-clinic",
         verified_on=dt.date(2026, 11, 24),
     )
-    record = CollectionDocument.objects.create(
-        file="2_GARD_QA/0000042.xml",
-        doc_id="0000042",
-        source="GARD",
-        url="https://example.org/hiccups",
-        focus="Persistent hiccups",
-        licence="CC BY 4.0",
-    )
-    CollectionAnswer.objects.create(
-        document=record,
-        position=1,
-        answer_id="GARD_0000042_Sec1.txt",
-        qid="0000042-1",
-        qtype="information",
-        question="What are persistent hiccups?",
-        answer="A test answer written for this test, in English like the whole collection.",
+    add_imported_record(
+        "A test answer written for this test, in English like the whole collection."
     )
     return documents
 

@@ -9,6 +9,7 @@ from django.test import Client
 
 from symptomdb.helpfinder.models import ScreenCount
 from symptomdb.importers.topic_markdown import TopicDocument
+from tests.conftest import add_imported_record
 
 pytestmark = pytest.mark.django_db
 
@@ -67,25 +68,7 @@ def test_crisis_words_in_a_search_get_help_first_and_only_a_count(
 
 
 def test_search_matches_imported_records(client: Client, loaded_site: list[TopicDocument]) -> None:
-    from symptomdb.collections.models import CollectionAnswer, CollectionDocument
-
-    doc = CollectionDocument.objects.create(
-        file="2_GARD_QA/0000042.xml",
-        doc_id="0000042",
-        source="GARD",
-        url="https://example.org/hiccups",
-        focus="Persistent hiccups",
-        licence="CC BY 4.0",
-    )
-    CollectionAnswer.objects.create(
-        document=doc,
-        position=1,
-        answer_id="GARD_0000042_Sec1.txt",
-        qid="0000042-1",
-        qtype="information",
-        question="What are persistent hiccups?",
-        answer="A test answer written for this test.",
-    )
+    doc = add_imported_record()
     html = html_of(client, "/search/?q=persistent+hiccups")
     assert f'href="/collections/medquad/{doc.pk}/"' in html
     assert "Imported record from MedQuAD" in html
