@@ -64,7 +64,7 @@ def post_worker_init(worker: object) -> None:
     from symptomdb.answers.building import get_answer_index
     from symptomdb.safety.crisis_model import load_model
 
-    # The crisis model and its encoder too, so the first reader's text is screened at speed.
+    # The crisis model and its classifier too, so the first reader's text is screened at speed.
     load_model()
     try:
         get_answer_index()

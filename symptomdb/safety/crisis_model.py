@@ -1,29 +1,23 @@
-"""The learned part of the crisis screen: three models over a text, mixed, fitted on the bank.
+"""The learned part of the crisis screen: two models over a text, mixed, fitted on the bank.
 
 - **Character and word n-grams** (hashed, so any script and any misspelling has features),
   scored by a linear model. Cheap and linear in length, so it reads every window of a long
-  text and picks the windows the other two read. A fourth linear head on the same features
-  tells English from the bank's other languages.
-- **A fine-tuned classifier**: all-MiniLM-L6-v2 fine-tuned on the bank, run by ONNX
-  Runtime (``classifier.py``); by far the strongest of the three on English.
-- **A multilingual sentence encoder** (multilingual-e5-small, 4-bit, CPU; ``encoder.py``),
-  whose vector is scored by a linear model: it carries meaning across the bank's other
-  languages.
+  text and picks the windows the classifier reads. A fourth linear head on the same
+  features tells English from the bank's other languages.
+- **A fine-tuned multilingual classifier**: multilingual-e5-small (six layers) fine-tuned
+  on the bank, run by ONNX Runtime (``classifier.py``); by far the stronger of the two.
 
 Each model has three heads — "at least concern", "at least crisis", "emergency". The n-gram
 model ranks a text's windows; the two most worrying are read closely and the text's score is
 its highest window's. A text goes one of two **routes**, each with its own mix and
-thresholds: the English route (the language head is confident the text is English) mixes the
-n-grams and the classifier and never runs the encoder; every other text mixes all three.
-One pooled threshold made the screen trade English false alarms for recall in languages
-the classifier reads poorly; separate routes let each be set for the same recall.
+thresholds: English (the language head is confident the text is English) and every other
+text, so that each can be set for the same recall.
 A text whose every window the n-grams find quiet (below the gate, chosen in training so
 that no crisis or emergency text of the held-out bank is below it) is scored by the n-grams
-alone: most texts are ordinary, and the encoder and classifier cost ten times more.
-The n-gram and encoder heads are fitted on 80% of the bank, the classifier is fine-tuned on
-the same 80%, and the routes' mixes and thresholds are chosen on the other 20%
-(``training.py``) — never on an evaluation set. The fitted numbers live in
-``data/crisis_model.npz``.
+alone: most texts are ordinary, and the classifier costs ten times more.
+The n-gram heads are fitted on 80% of the bank, the classifier is fine-tuned on the same
+80%, and the routes' mixes and thresholds are chosen on the other 20% (``training.py``) —
+never on an evaluation set. The fitted numbers live in ``data/crisis_model.npz``.
 
 Plain Python: no Django import.
 """
@@ -41,7 +35,6 @@ from typing import TYPE_CHECKING, Any, Protocol
 import numpy as np
 
 from symptomdb.safety.crisis_rules import fold
-from symptomdb.safety.encoder import SentenceEncoder, load_encoder
 
 if TYPE_CHECKING:
     from symptomdb.safety.classifier import FineTunedClassifier
@@ -69,7 +62,7 @@ HEADS = ("concern", "crisis", "emergency")
 ROUTES = ("english", "other")
 # A window is a run of whole sentences up to about this many characters.
 WINDOW_CHARS = 280
-# The encoder reads at most this many windows of a long text (the most worrying by n-grams).
+# The classifier reads at most this many windows of a long text (the most worrying by n-grams).
 ENCODED_WINDOWS = 2
 
 SENTENCE_END = re.compile(r"(?<=[.!?。！？؟])\s+|\n+")
@@ -173,12 +166,11 @@ class HeadScorer(Protocol):
 
 
 class CrisisModel:
-    """The fitted n-gram and encoder heads, the classifier, the mix and the level thresholds."""
+    """The fitted n-gram heads, the classifier, the mix and the level thresholds."""
 
     def __init__(
         self,
         params: dict[str, np.ndarray],
-        encoder: SentenceEncoder | None,
         classifier: HeadScorer | FineTunedClassifier | None,
     ) -> None:
         # Stored transposed and contiguous: a sparse row times this is one cheap product.
@@ -190,15 +182,11 @@ class CrisisModel:
         self.language_bias = float(params["language_bias"])
         # The English route needs the language head at least this sure.
         self.route_confidence = float(params["route_confidence"])
-        self.encoder_coef = params["encoder_coef"].astype(np.float32)  # (heads, dim)
-        self.encoder_bias = params["encoder_bias"].astype(np.float64)
-        # Per route: shares of the n-gram model, the encoder and the classifier in the mix,
-        # and the "at least concern", "at least crisis" and "emergency" thresholds.
-        weights = np.asarray(params["weights"], dtype=np.float64).reshape(len(ROUTES), 3)
+        # Per route: shares of the n-gram model and the classifier in the mix, and the
+        # "at least concern", "at least crisis" and "emergency" thresholds.
+        weights = np.asarray(params["weights"], dtype=np.float64).reshape(len(ROUTES), 2)
         thresholds = np.asarray(params["thresholds"], dtype=np.float64).reshape(len(ROUTES), 3)
-        self.weights = {
-            r: (float(w[0]), float(w[1]), float(w[2])) for r, w in zip(ROUTES, weights, strict=True)
-        }
+        self.weights = {r: (float(w[0]), float(w[1])) for r, w in zip(ROUTES, weights, strict=True)}
         self.thresholds = {
             r: (float(t[0]), float(t[1]), float(t[2]))
             for r, t in zip(ROUTES, thresholds, strict=True)
@@ -208,7 +196,6 @@ class CrisisModel:
         # n-grams alone (chosen in training: no crisis text of the held-out bank is under it).
         self.gate = float(params["gate"])
         self.features = NgramFeatures()
-        self.encoder = encoder
         self.classifier = classifier
 
     def ngram_scores(self, texts: Sequence[str]) -> np.ndarray:
@@ -227,38 +214,25 @@ class CrisisModel:
         """The route for a text whose windows have these chances of being English."""
         return "english" if float(np.mean(english)) >= self.route_confidence else "other"
 
-    def encoder_scores(self, texts: Sequence[str]) -> np.ndarray | None:
-        """Head probabilities from the encoder model, or None without an encoder."""
-        if self.encoder is None:
-            return None
-        vectors = self.encoder.encode(texts)
-        return _sigmoid(vectors @ self.encoder_coef.T + self.encoder_bias)
-
     def classifier_scores(self, texts: Sequence[str]) -> np.ndarray | None:
         """Head probabilities from the fine-tuned classifier, or None without one."""
         return None if self.classifier is None else self.classifier.scores(texts)
 
     def score(self, text: str) -> ModelScores:
         """Score a text: every window by n-grams, the most worrying ones read closely by the
-        classifier, and by the encoder too unless the text takes the English route."""
+        classifier."""
         parts = windows(text)
         ngram, english = self.ngram_and_language([w.text for w in parts])  # (windows, heads)
         route = self.route(english)
         weights, thresholds = self.weights[route], self.thresholds[route]
         order = top_windows(ngram)
         if float(ngram[:, 0].max()) < self.gate:
-            # Quiet everywhere: most texts. The slower encoder and classifier are skipped.
-            scores = combine(parts, ngram, order, None, None, weights)
+            # Quiet everywhere: most texts. The slower classifier is skipped.
+            scores = combine(parts, ngram, order, None, weights)
         else:
             chosen = [parts[i].text for i in order]
-            scores = combine(
-                parts,
-                ngram,
-                order,
-                self.encoder_scores(chosen) if weights[1] > 0 else None,
-                self.classifier_scores(chosen) if weights[2] > 0 else None,
-                weights,
-            )
+            classified = self.classifier_scores(chosen) if weights[1] > 0 else None
+            scores = combine(parts, ngram, order, classified, weights)
         return replace(scores, route=route, thresholds=thresholds)
 
 
@@ -271,15 +245,14 @@ def combine(
     parts: Sequence[Window],
     ngram: np.ndarray,
     order: np.ndarray,
-    encoded: np.ndarray | None,
     classified: np.ndarray | None,
     weights: Sequence[float],
 ) -> ModelScores:
     """Mix the models on the chosen windows; the text's score is the highest window's.
 
-    A model that is missing gives its share to the others in proportion.
+    A model that is missing gives its share to the other.
     """
-    parts_scores = [(weights[0], ngram[order]), (weights[1], encoded), (weights[2], classified)]
+    parts_scores = [(weights[0], ngram[order]), (weights[1], classified)]
     present = [(w, s) for w, s in parts_scores if s is not None and w > 0]
     total = sum(w for w, _ in present) or 1.0
     mixed = sum(w * s for w, s in present) / total if present else ngram[order]
@@ -317,7 +290,7 @@ def decide_level(
 
 @cache
 def load_model(path: Path = MODEL_FILE) -> CrisisModel:
-    """The shipped model with the multilingual encoder (loaded once per process).
+    """The shipped model with its classifier (loaded once per process).
 
     Raises FileNotFoundError when the model file is missing: the screen never runs on
     rules alone without saying so.
@@ -326,4 +299,4 @@ def load_model(path: Path = MODEL_FILE) -> CrisisModel:
         params = {key: data[key] for key in data.files}
     from symptomdb.safety.classifier import load_classifier
 
-    return CrisisModel(params, load_encoder(), load_classifier())
+    return CrisisModel(params, load_classifier())

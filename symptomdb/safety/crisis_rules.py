@@ -207,6 +207,12 @@ _INTENT_PATTERNS: tuple[tuple[str, str], ...] = (
         rf"is the day|voy a|me)\b[^.?!\n]{{0,30}}?\b{_INTENT}\b",
     ),
     (
+        # Spanish verbs carry their subject: "esta noche me suicido" needs no "yo".
+        "intent-with-time",
+        rf"\b{_TIME}\b[^.?!\n]{{0,25}}?\b(?:me mato|me suicido|me quito la vida|"
+        rf"acabo con (?:todo|mi vida))\b",
+    ),
+    (
         "intent-with-time",
         r"\b(?:tonight|today|tomorrow|esta noche|manana) (?:is|will be|es|sera) "
         r"(?:the night|the day|my last|la noche|el dia|mi ultim[ao])\b",

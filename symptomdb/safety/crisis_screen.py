@@ -7,15 +7,15 @@ reasons behind it. Three layers, and the higher level wins:
    a lethal amount, an act in progress, an intent with a time or preparations — always
    emergency.
 2. **A learned model** (``crisis_model.py``): hashed character and word n-grams read every
-   window of the text; a fine-tuned MiniLM classifier (ONNX Runtime) reads the most
-   worrying windows, and a multilingual sentence encoder reads them too when the text is not
-   confidently English; the models are mixed per route, fitted on the bank
+   window of the text; a fine-tuned multilingual classifier (multilingual-e5-small, six
+   layers, ONNX Runtime) reads the most worrying windows; the two are mixed per route
+   (English or not), fitted on the bank
    (``data/crisis_bank.jsonl``, thousands of texts in English, Spanish and seven more
    languages and code-mixes), with thresholds chosen on the bank's held-out fifth.
 3. The level is the highest of the two.
 
 Text is cut to ``MAX_SCREEN_CHARS`` before anything else, and every step is linear in the
-length (the encoder reads at most two windows), so no text can hold a worker.
+length (the classifier reads at most two windows), so no text can hold a worker.
 
 This is not a clinical risk assessment. Plain Python: no Django import.
 """

