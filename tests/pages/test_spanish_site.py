@@ -45,6 +45,7 @@ SPANISH_PAGES = [
     "/es/topics/autolesion/",
     "/es/topics/pensamientos-suicidas/",
     "/es/topics/depresion/",
+    "/es/topics/ansiedad/",
     "/es/search/",
     "/es/search/?q=autolesión",
     "/es/ask/",
