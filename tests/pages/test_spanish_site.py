@@ -46,6 +46,7 @@ SPANISH_PAGES = [
     "/es/topics/pensamientos-suicidas/",
     "/es/topics/depresion/",
     "/es/topics/ansiedad/",
+    "/es/topics/trastorno-de-estres-postraumatico/",
     "/es/search/",
     "/es/search/?q=autolesión",
     "/es/ask/",
