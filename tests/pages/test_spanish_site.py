@@ -47,6 +47,7 @@ SPANISH_PAGES = [
     "/es/topics/depresion/",
     "/es/topics/ansiedad/",
     "/es/topics/trastorno-de-estres-postraumatico/",
+    "/es/topics/trastornos-de-la-conducta-alimentaria/",
     "/es/search/",
     "/es/search/?q=autolesión",
     "/es/ask/",

@@ -32,6 +32,7 @@ SPANISH = {
     "depresion": "depression",
     "ansiedad": "anxiety",
     "trastorno-de-estres-postraumatico": "post-traumatic-stress-disorder",
+    "trastornos-de-la-conducta-alimentaria": "eating-disorders",
 }
 LOCALE_DIR = Path(__file__).resolve().parents[2] / "symptomdb" / "locale"
 
