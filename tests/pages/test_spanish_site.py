@@ -48,6 +48,7 @@ SPANISH_PAGES = [
     "/es/topics/ansiedad/",
     "/es/topics/trastorno-de-estres-postraumatico/",
     "/es/topics/trastornos-de-la-conducta-alimentaria/",
+    "/es/topics/trastorno-limite-de-la-personalidad/",
     "/es/search/",
     "/es/search/?q=autolesión",
     "/es/ask/",

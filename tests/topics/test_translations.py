@@ -33,6 +33,7 @@ SPANISH = {
     "ansiedad": "anxiety",
     "trastorno-de-estres-postraumatico": "post-traumatic-stress-disorder",
     "trastornos-de-la-conducta-alimentaria": "eating-disorders",
+    "trastorno-limite-de-la-personalidad": "borderline-personality-disorder",
 }
 LOCALE_DIR = Path(__file__).resolve().parents[2] / "symptomdb" / "locale"
 
