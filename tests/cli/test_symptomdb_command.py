@@ -72,11 +72,11 @@ def test_load_export_check_from_the_command_line(
 ) -> None:
     env = cli_database
     result = run_cli("check-topics", str(starter_dir), env=env)
-    # The seven English topics and their three Spanish translations (starter/es/).
-    assert result.returncode == 0 and "10 topic file(s) valid." in result.stdout
+    # The seven English topics and their seven Spanish translations (starter/es/).
+    assert result.returncode == 0 and "14 topic file(s) valid." in result.stdout
     result = run_cli("load-topics", str(starter_dir), env=env)
     assert result.returncode == 0, result.stderr
-    assert "10 created" in result.stdout or "10 unchanged" in result.stdout
+    assert "14 created" in result.stdout or "14 unchanged" in result.stdout
     out_dir = tmp_path / "exported"
     assert run_cli("export-topics", str(out_dir), env=env).returncode == 0
     assert sorted(p.name for p in out_dir.iterdir()) == sorted(
@@ -87,7 +87,7 @@ def test_load_export_check_from_the_command_line(
     )
     result = run_cli("load-topics", str(out_dir), env=env)
     assert result.returncode == 0, result.stderr
-    assert "0 created, 0 updated, 10 unchanged" in result.stdout
+    assert "0 created, 0 updated, 14 unchanged" in result.stdout
 
 
 def test_invalid_file_stops_load_with_file_line_and_field(
