@@ -61,6 +61,7 @@ START_FIRST = (
     "tests/caching/test_page_cache_served.py",
     "tests/interop/test_dump.py",
     "tests/cli/test_symptomdb_command.py",
+    "tests/test_two_app_servers.py",
 )
 _running: pytest.Item | None = None
 
