@@ -342,7 +342,9 @@ def start(apps: int, workers: int) -> dict[str, Any]:
     STATE.mkdir(parents=True, exist_ok=True)
     _save_state(state)
     server = start_cluster(state["postgres_dir"], POSTGRES_PORT, durable=True)
-    state["database_url"] = create_database(server, "symptomdb")
+    # connect_timeout: a database host that stops answering costs a request 2 s (libpq's
+    # least), not the operating system's TCP timeout.
+    state["database_url"] = create_database(server, "symptomdb") + "?connect_timeout=2"
     _save_state(state)
     _say(f"PostgreSQL on 127.0.0.1:{POSTGRES_PORT}")
     start_redis(state)
