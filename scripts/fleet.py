@@ -74,6 +74,9 @@ defaults
     # The app reads the client's address (for rate limits, as a keyed hash) from the last
     # X-Forwarded-For entry, which this proxy adds: SYMPTOMDB_PROXIES=1.
     option forwardfor
+    # When no server could answer, a page that says so in plain words (and that a form's
+    # text is still in the browser), not HAProxy's bare error.
+{errorfiles}
 
 frontend www
     bind 127.0.0.1:{balancer_port}
@@ -110,6 +113,42 @@ save ""
 maxmemory 256mb
 maxmemory-policy volatile-lru
 """
+
+
+# What a reader sees when the balancer itself has to answer (every server down, or one died
+# with a request that cannot be replayed): no script, no style from elsewhere, no cookie.
+ERROR_PAGE = (
+    "HTTP/1.1 {status}\r\n"
+    "Content-Type: text/html; charset=utf-8\r\n"
+    "Cache-Control: no-store\r\n"
+    "Connection: close\r\n"
+    "\r\n"
+    "<!doctype html>\n"
+    '<html lang="en"><head><meta charset="utf-8"><title>Please try again - symptomdb</title>'
+    "</head><body>\n"
+    "<h1>Something went wrong on our side</h1>\n"
+    "<p>Your request was not completed. If you were sending a comment or a vote, it may "
+    "not have been saved: go back, and what you wrote is still in the form, ready to send "
+    "again in a moment.</p>\n"
+    "<p>If you need help now, call your local emergency number; in the US, call or text "
+    "988.</p>\n"
+    "</body></html>\n"
+)
+
+
+def write_error_pages(directory: Path) -> str:
+    """Write HAProxy's error pages for 502, 503 and 504; return their ``errorfile`` lines."""
+    directory.mkdir(parents=True, exist_ok=True)
+    lines = []
+    for code, reason in (
+        (502, "Bad Gateway"),
+        (503, "Service Unavailable"),
+        (504, "Gateway Timeout"),
+    ):
+        path = directory / f"{code}.http"
+        path.write_text(ERROR_PAGE.replace("{status}", f"{code} {reason}"))
+        lines.append(f"    errorfile {code} {path}")
+    return "\n".join(lines)
 
 
 def _say(message: str) -> None:
@@ -361,7 +400,9 @@ def start(apps: int, workers: int) -> dict[str, Any]:
     )
     config = STATE / "haproxy.cfg"
     config.write_text(
-        HAPROXY_CONFIG.replace("{balancer_port}", str(BALANCER_PORT)).replace("{servers}", servers)
+        HAPROXY_CONFIG.replace("{balancer_port}", str(BALANCER_PORT))
+        .replace("{servers}", servers)
+        .replace("{errorfiles}", write_error_pages(STATE / "errors"))
     )
     haproxy = shutil.which("haproxy") or "/usr/sbin/haproxy"
     _run_command([haproxy, "-c", "-q", "-f", str(config)], dict(os.environ))
