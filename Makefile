@@ -8,7 +8,7 @@ TEST_STAMP := $(VENV)/.installed-test-$(CHECKSUM)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format audit bench screenshots install install-test clean
+.PHONY: run test lint format audit bench screenshots install install-test clean fleet fleet-stop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,16 @@ run: install
 	$(BIN)/symptomdb setup
 	@echo "symptomdb is serving on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
 	$(BIN)/gunicorn symptomdb.wsgi:application --config python:symptomdb.gunicorn_conf --bind $(HOST):$(PORT)
+
+# Several app servers on this machine, all on 127.0.0.1: PostgreSQL, Redis, three gunicorn
+# app servers and HAProxy in front on http://127.0.0.1:8080/ (docs/operators.md, "Several
+# app servers"). State under var/fleet/; `make fleet-stop` stops every process it started.
+fleet: install
+	bash scripts/ensure_system_packages.sh fleet
+	$(BIN)/python scripts/fleet.py start
+
+fleet-stop:
+	$(if $(wildcard $(BIN)/python),$(BIN)/python,$(PYTHON)) scripts/fleet.py stop
 
 test: install-test
 	bash scripts/ensure_system_packages.sh

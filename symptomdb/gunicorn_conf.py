@@ -60,12 +60,20 @@ def post_worker_init(worker: object) -> None:
     """Build the answering index before the worker takes requests (once per worker), so no
     reader's question waits for it; if the database is not ready, the first question will."""
     from django.db import DatabaseError, connections
+    from django.urls import get_resolver
 
     from symptomdb.answers.building import get_answer_index
+    from symptomdb.readability import reading_level
     from symptomdb.safety.crisis_model import load_model
 
     # The crisis model and its classifier too, so the first reader's text is screened at speed.
     load_model()
+    # What a worker's first request would otherwise load itself (measured with a fleet's
+    # freshly started server: 1.4 s for its first topic in the API): every view module, and
+    # textstat's pronouncing dictionary (1.5 s) and hyphenation rules for reading levels.
+    get_resolver().url_patterns  # noqa: B018 - importing them is the point
+    reading_level("A sentence to load the dictionary.", "en")
+    reading_level("Una frase para cargar las reglas.", "es")
     try:
         get_answer_index()
     except DatabaseError:

@@ -61,10 +61,33 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("SYMPTOMDB_DATA_DIR", Path.cwd() / "var")).resolve()
 
 
+# Fleet mode (docs/operators.md, "Several app servers"): a Redis URL here makes every cache
+# (pages, rate limits, sign-in throttles, the page generation) shared by every app server.
+SYMPTOMDB_CACHE_URL = os.environ.get("SYMPTOMDB_CACHE_URL", "").strip()
+if SYMPTOMDB_CACHE_URL and not SYMPTOMDB_CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured(
+        f"environment variable SYMPTOMDB_CACHE_URL={SYMPTOMDB_CACHE_URL!r}: use a Redis URL, "
+        "such as redis://10.0.0.5:6379/0 (rediss:// for TLS, unix:///path/redis.sock)"
+    )
+FLEET_MODE = bool(SYMPTOMDB_CACHE_URL)
+
+
 def _secret_key() -> str:
-    """Use SECRET_KEY from the environment, else one generated once and kept in DATA_DIR."""
+    """Use SECRET_KEY from the environment, else one generated once and kept in DATA_DIR.
+
+    Raises:
+        ImproperlyConfigured: in fleet mode without SECRET_KEY: each server would generate a
+            key of its own, and refuse the form tokens and sessions the others signed.
+    """
     if os.environ.get("SECRET_KEY"):
         return os.environ["SECRET_KEY"]
+    if FLEET_MODE:
+        raise ImproperlyConfigured(
+            "SYMPTOMDB_CACHE_URL is set (several app servers), but the environment variable "
+            "SECRET_KEY is not: set SECRET_KEY to the same long random value on every app "
+            "server (e.g. python -c 'import secrets; print(secrets.token_urlsafe(50))'), "
+            "or each would sign form tokens that the others refuse."
+        )
     key_file = DATA_DIR / "secret_key"
     if key_file.exists():
         return key_file.read_text().strip()
@@ -170,6 +193,10 @@ DATABASES = {
         conn_max_age=60,
     )
 }
+if FLEET_MODE:
+    # A kept connection may have died with a database restart or failover: check it at the
+    # start of each request rather than fail the request that finds out.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers go on while an editor writes; busy timeout waits out short locks.
     DATABASES["default"]["OPTIONS"] = {
@@ -184,12 +211,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The page cache (symptomdb/caching/): files under the data directory, so every gunicorn
 # worker and every command (publishing from the CLI) share pages and their invalidation.
 # SYMPTOMDB_PAGE_CACHE=off turns it off. See docs/operators.md, "Performance".
-CACHES = {
+CACHES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache"
-        if _env_flag("SYMPTOMDB_PAGE_CACHE", True)
-        else "django.core.cache.backends.dummy.DummyCache",
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(DATA_DIR / "page-cache"),
         "TIMEOUT": 3600,
         "OPTIONS": {"MAX_ENTRIES": 2000},
@@ -204,6 +229,26 @@ CACHES = {
         "TIMEOUT": 3600,
     },
 }
+if FLEET_MODE:
+    # Several app servers: every cache in one Redis (Django's own backend), so pages, their
+    # generation, rate limits and sign-in throttles are the same whichever server answers.
+    # Short socket timeouts: a Redis that is down or stalled costs a request at most a
+    # quarter of a second per call (no retries), never a worker held for seconds; the page
+    # cache then serves uncached (symptomdb/caching/middleware.py). Each alias keeps its
+    # keys under a prefix of its own, so they never collide in the one database.
+    _REDIS_OPTIONS = {"socket_connect_timeout": 0.25, "socket_timeout": 0.25}
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": SYMPTOMDB_CACHE_URL,
+            "KEY_PREFIX": f"symptomdb:{alias}",
+            "TIMEOUT": timeout,
+            "OPTIONS": _REDIS_OPTIONS,
+        }
+        for alias, timeout in (("default", 300), ("pages", 3600), ("community", 3600))
+    }
+if not _env_flag("SYMPTOMDB_PAGE_CACHE", True):
+    CACHES["pages"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 
 # Accounts (docs/editors/review-and-moderation.md). Argon2 first: new and changed passwords
 # are hashed with it; older hashes still verify and are upgraded at the next sign-in.
@@ -362,6 +407,10 @@ NINJA_NUM_PROXIES = SYMPTOMDB_PROXIES
 # Answering (docs/operators.md, "Answering"). After a publish or an import, the answering
 # index is rebuilt in a background thread while readers are answered from the previous one.
 SYMPTOMDB_REBUILD_IN_BACKGROUND = _env_flag("SYMPTOMDB_REBUILD_IN_BACKGROUND", True)
+# Where passage vectors are kept (`symptomdb build-index` writes them, every worker
+# memory-maps them). Several app servers point this at one shared folder, so content is
+# encoded once, by whichever server sees it first, and every server loads the same files.
+SYMPTOMDB_INDEX_DIR = Path(os.environ.get("SYMPTOMDB_INDEX_DIR") or DATA_DIR / "cache").resolve()
 # Semantic (MiniLM) ranking next to BM25; off answers lexically only.
 SYMPTOMDB_SEMANTIC = _env_flag("SYMPTOMDB_SEMANTIC", True)
 # Where quick exit sends a reader (docs/privacy.md): another site that says nothing about

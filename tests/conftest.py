@@ -61,6 +61,7 @@ START_FIRST = (
     "tests/caching/test_page_cache_served.py",
     "tests/interop/test_dump.py",
     "tests/cli/test_symptomdb_command.py",
+    "tests/test_two_app_servers.py",
 )
 _running: pytest.Item | None = None
 
@@ -79,11 +80,12 @@ def runs_on_every_database(item: pytest.Item) -> bool:
 
     The ``every_database`` mark always asks for both (behaviour that differs by engine in a
     test that uses no database fixture); browser tests run once; otherwise the ``django_db``
-    mark or any fixture in ``DATABASE_FIXTURES`` decides.
+    mark or any fixture in ``DATABASE_FIXTURES`` decides. Fleet tests (``fleet`` mark) start
+    a PostgreSQL server of their own whatever the run's database, so they run once too.
     """
     if item.get_closest_marker(EVERY_DATABASE):
         return True
-    if item.get_closest_marker("browser"):
+    if item.get_closest_marker("browser") or item.get_closest_marker("fleet"):
         return False
     if item.get_closest_marker("django_db"):
         return True

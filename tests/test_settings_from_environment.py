@@ -36,6 +36,8 @@ FROM_ENVIRONMENT = {
     ),
     "SYMPTOMDB_ADMIN_CSP": ('{"default-src": ["\'self\'"]}', {"default-src": ["'self'"]}),
     "SYMPTOMDB_READING_GRADE_TARGET": ("6.5", 6.5),
+    "SYMPTOMDB_CACHE_URL": ("redis://10.0.0.5:6379/2", "redis://10.0.0.5:6379/2"),
+    "SYMPTOMDB_INDEX_DIR": ("/srv/shared/symptomdb-index", "/srv/shared/symptomdb-index"),
 }
 
 
@@ -74,6 +76,7 @@ def test_every_symptomdb_setting_takes_its_environment_variable(tmp_path: Path) 
     assert symptomdb_settings() == set(FROM_ENVIRONMENT)
     env = {name: value for name, (value, _) in FROM_ENVIRONMENT.items()}
     env["SYMPTOMDB_DATA_DIR"] = str(tmp_path)
+    env["SECRET_KEY"] = secrets.token_urlsafe(50)  # fleet mode (SYMPTOMDB_CACHE_URL) needs one
     values = run_settings(env)
     assert {n: values[n] for n, (_, want) in FROM_ENVIRONMENT.items() if want is not None} == {
         n: want for n, (_, want) in FROM_ENVIRONMENT.items() if want is not None
@@ -130,3 +133,55 @@ def test_a_reading_grade_target_that_is_not_a_school_grade_stops_the_site(tmp_pa
         "environment variable SYMPTOMDB_READING_GRADE_TARGET='eighth': use a school grade "
         "from 1 to 18, such as 8"
     ) in result.stderr
+
+
+def test_several_app_servers_share_every_cache_in_redis(tmp_path: Path) -> None:
+    values = run_settings(
+        {
+            "SYMPTOMDB_DATA_DIR": str(tmp_path),
+            "SYMPTOMDB_CACHE_URL": "redis://127.0.0.1:6379/0",
+            "SECRET_KEY": "the same key on every server",
+        }
+    )
+    caches = str(values["CACHES"])
+    for alias in ("default", "pages", "community"):
+        assert f"'KEY_PREFIX': 'symptomdb:{alias}'" in caches
+    assert caches.count("django.core.cache.backends.redis.RedisCache") == 3
+    assert "FileBasedCache" not in caches and "LocMemCache" not in caches
+    assert "'CONN_HEALTH_CHECKS': True" in str(values["DATABASES"])
+    assert not (tmp_path / "secret_key").exists()
+
+
+def test_several_app_servers_refuse_to_start_without_an_explicit_secret_key(
+    tmp_path: Path,
+) -> None:
+    env = {**os.environ, "SYMPTOMDB_DATA_DIR": str(tmp_path)}
+    env.pop("SECRET_KEY", None)
+    (tmp_path / "secret_key").write_text("a key this one server generated earlier")
+    result = subprocess.run(
+        [sys.executable, "-c", "import symptomdb.settings"],
+        capture_output=True,
+        text=True,
+        env={**env, "SYMPTOMDB_CACHE_URL": "redis://127.0.0.1:6379/0"},
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "the environment variable SECRET_KEY is not" in result.stderr
+
+
+def test_a_cache_url_that_is_not_redis_stops_the_site(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", "import symptomdb.settings"],
+        capture_output=True,
+        text=True,
+        env={
+            **os.environ,
+            "SYMPTOMDB_DATA_DIR": str(tmp_path),
+            "SECRET_KEY": "k",
+            "SYMPTOMDB_CACHE_URL": "memcached://127.0.0.1:11211",
+        },
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "environment variable SYMPTOMDB_CACHE_URL='memcached://127.0.0.1:11211'" in result.stderr

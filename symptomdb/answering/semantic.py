@@ -19,12 +19,14 @@ and after every import) writes them, and a reader's request never does.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
 import hashlib
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Protocol
@@ -236,9 +238,25 @@ def _key(text: str) -> str:
 def _save(path: Path, array: np.ndarray) -> None:
     """Write ``array`` to ``path`` whole or not at all (readers never see half a file)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".partial.npy")
+    # A name of this process's own: several workers (or app servers sharing the folder) may
+    # write the same array at once; each renames a whole file of its own into place.
+    partial = path.with_suffix(f".partial-{os.getpid()}.npy")
     np.save(partial, array)
     partial.replace(path)
+
+
+@contextlib.contextmanager
+def _store_lock(cache_dir: Path) -> Iterator[None]:
+    """Hold the folder's store lock (``flock``): one writer at a time reads, extends and
+    rewrites the store's two files, so its keys and vectors always agree, even when every
+    worker of several app servers notices the same publish at once."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    with (cache_dir / "minilm-store.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def encode_passages(
@@ -265,6 +283,21 @@ def encode_passages(
     if ordered.exists():
         mapped: np.ndarray = np.load(ordered, mmap_mode="r")
         return mapped
+    with _store_lock(cache_dir):
+        if not ordered.exists():  # another process may have written it while we waited
+            vectors = _vectors_from_store(encoder, texts, cache_dir, max_new)
+            if vectors is None:
+                return None
+            _save(ordered, vectors.astype(np.float32))
+    reread: np.ndarray = np.load(ordered, mmap_mode="r")
+    return reread
+
+
+def _vectors_from_store(
+    encoder: Encoder, texts: Sequence[str], cache_dir: Path, max_new: int | None
+) -> np.ndarray | None:
+    """Rows of the store for ``texts``, encoding (and storing) the missing ones; None when
+    more than ``max_new`` are missing. Callers hold the store lock."""
     stem = cache_dir / f"minilm-store-{model_digest()}"
     keys_file, vectors_file = stem.with_suffix(".keys.npy"), stem.with_suffix(".vectors.npy")
     keys: list[str] = np.load(keys_file).tolist() if keys_file.exists() else []
@@ -282,14 +315,12 @@ def encode_passages(
         keys = list(row)
         _save(vectors_file, stored)
         _save(keys_file, np.array(keys))
-    vectors = (
+    vectors: np.ndarray = (
         stored[[row[k] for k in wanted]]
         if stored is not None and texts
         else np.zeros((0, DIMENSIONS), dtype=np.float32)
     )
-    _save(ordered, vectors.astype(np.float32))
-    reread: np.ndarray = np.load(ordered, mmap_mode="r")
-    return reread
+    return vectors
 
 
 def _encode_unique(encoder: Encoder, texts: Sequence[str]) -> np.ndarray:

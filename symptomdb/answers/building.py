@@ -10,6 +10,7 @@ import logging
 import threading
 import time
 from html import escape
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -28,6 +29,7 @@ from symptomdb.answering.semantic import (
 )
 from symptomdb.answering.spanish_index import SpanishAnswerIndex
 from symptomdb.caching import current_generation
+from symptomdb.caching.generation import CACHE_ERRORS
 from symptomdb.collections.models import CollectionAnswer
 from symptomdb.topics.models import readable_topics
 
@@ -42,8 +44,9 @@ _cache: dict[str, Any] = {"fingerprint": None, "index": None, "encoder": None, "
 
 
 def vector_cache_dir() -> Any:
-    """Where passage vectors are kept (``symptomdb build-index`` writes them)."""
-    return settings.DATA_DIR / "cache"
+    """Where passage vectors are kept (``symptomdb build-index`` writes them):
+    ``SYMPTOMDB_INDEX_DIR``, shared by every app server of a fleet."""
+    return Path(getattr(settings, "SYMPTOMDB_INDEX_DIR", settings.DATA_DIR / "cache"))
 
 
 def _semantic(passages: list[Passage]) -> tuple[Encoder | None, np.ndarray | None]:
@@ -177,7 +180,12 @@ def _current_fingerprint() -> tuple[Any, ...]:
     generation moved (every publish, unpublish and snippet change moves it) or when
     ``RECHECK_SECONDS`` passed (collection imports do not move it).
     """
-    generation = current_generation()
+    try:
+        generation: str | None = current_generation()
+    except CACHE_ERRORS:
+        # The shared cache is down (a Redis restart): answer on, and ask the database every
+        # RECHECK_SECONDS instead of on every generation change.
+        generation = _cache.get("generation")
     now = time.monotonic()
     if (
         _cache["fingerprint"] is None

@@ -18,8 +18,13 @@ import uuid
 
 from django.core.cache import BaseCache, caches
 from django.db import connection, transaction
+from redis import RedisError
 
 CACHE_ALIAS = "pages"
+# What a cache backend raises when its store cannot be reached: the file cache an OSError,
+# Redis (several app servers) a RedisError (refused, timed out, restarting). A page request
+# then serves uncached, and a publish still stands.
+CACHE_ERRORS: tuple[type[Exception], ...] = (OSError, RedisError)
 GENERATION_KEY = "symptomdb:page-generation"
 
 logger = logging.getLogger(__name__)
@@ -34,7 +39,8 @@ def current_generation() -> str:
     """The token in force; a new one is written first when there is none yet.
 
     Raises:
-        OSError: when the cache's storage cannot be read or written.
+        OSError, RedisError: when the cache's storage cannot be read or written
+            (see ``CACHE_ERRORS``).
     """
     cache = page_cache()
     generation = cache.get(GENERATION_KEY)
@@ -52,7 +58,7 @@ def _write_new_generation(cache: BaseCache | None = None) -> str:
 def _write_new_generation_logged() -> None:
     try:
         _write_new_generation()
-    except OSError:
+    except CACHE_ERRORS:
         # Pages then stay cached until TIMEOUT: say so loudly; the publish itself stands.
         logger.exception("Could not invalidate the page cache; pages may be stale.")
 

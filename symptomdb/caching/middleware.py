@@ -31,7 +31,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.urls import Resolver404, resolve
 from django.utils.translation import get_language_from_path, override
 
-from symptomdb.caching.generation import current_generation, page_cache
+from symptomdb.caching.generation import CACHE_ERRORS, current_generation, page_cache
 
 logger = logging.getLogger(__name__)
 
@@ -116,7 +116,7 @@ class PageCacheMiddleware:
             # The generation is read before the view reads the database (see generation.py).
             full_key = f"page:{current_generation()}:{key}"
             cached: CachedPage | None = page_cache().get(full_key)
-        except OSError:
+        except CACHE_ERRORS:
             logger.exception("Page cache unreadable; serving uncached.")
             return self.get_response(request)
         if cached is not None:
@@ -126,7 +126,7 @@ class PageCacheMiddleware:
             page: CachedPage = (response.status_code, list(response.items()), response.content)
             try:
                 page_cache().set(full_key, page)
-            except OSError:
+            except CACHE_ERRORS:
                 logger.exception("Page cache unwritable; serving uncached.")
                 return response
             response["X-Cache"] = "miss"

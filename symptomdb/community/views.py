@@ -24,6 +24,7 @@ from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from symptomdb.caching.generation import CACHE_ERRORS
 from symptomdb.community.comments import (
     CLIENT_LIMIT,
     MAX_TEXT,
@@ -45,6 +46,9 @@ from symptomdb.safety.help_first import help_first
 from symptomdb.topics.models import TopicPage, readable_by
 
 logger = logging.getLogger(__name__)
+# A comment is not saved when the database, or the shared cache that counts its rate limits,
+# cannot be reached (a restart): the writer is told, with the text back in the form.
+_STORE_ERRORS: tuple[type[Exception], ...] = (DatabaseError, *CACHE_ERRORS)
 
 
 def _back(request: HttpRequest, fallback: str) -> str:
@@ -123,12 +127,39 @@ def _vote(request: HttpRequest) -> HttpResponseBase:
 def comment(request: HttpRequest, page_id: int) -> HttpResponse:
     """:func:`_comment` in the language of the topic commented on, so the reply page, its
     problems and its help read in the reader's language."""
-    language = (
-        TopicPage.objects.filter(pk=page_id).values_list("locale__language_code", flat=True).first()
-        or "en"
-    )
-    with translation.override(language):
-        return _comment(request, page_id, language)
+    try:
+        language = (
+            TopicPage.objects.filter(pk=page_id)
+            .values_list("locale__language_code", flat=True)
+            .first()
+            or "en"
+        )
+        with translation.override(language):
+            return _comment(request, page_id, language)
+    except _STORE_ERRORS:
+        # The database went away before the comment could even be looked at (a restart or
+        # failover): still an answer that says so, with the text back, never a bare 500.
+        logger.exception("A comment could not be stored (page %s).", page_id)
+        return _not_saved_while_unreachable(request, page_id)
+
+
+def _not_saved_while_unreachable(request: HttpRequest, page_id: int) -> HttpResponse:
+    """503 with what the reader wrote back in the form, built without the database."""
+    back = _back(request, "/")
+    context = {
+        # Only what the template reads of a page: the form's address and the way back.
+        "page": {"pk": page_id, "url": back.split("#", 1)[0], "title": gettext("the topic")},
+        "country": request.POST.get("country", "").upper()[:2] or None,
+        "text": as_typed(request.POST.get("text", "")),
+        "name": as_typed(request.POST.get("name", "")),
+        "saved": False,
+        "problem": gettext(
+            "Something went wrong on our side and your comment was not saved. "
+            "Please try again later."
+        ),
+        "directory": load_crisis_resources(),
+    }
+    return render(request, "community/comment_received.html", context, status=503)
 
 
 def _comment(request: HttpRequest, page_id: int, language: str) -> HttpResponse:
@@ -168,8 +199,9 @@ def _comment(request: HttpRequest, page_id: int, language: str) -> HttpResponse:
     except InvalidAction as exc:
         context.update(saved=False, problem=str(exc))
         status = 400
-    except DatabaseError:
-        # Never the text: only that a write failed.
+    except _STORE_ERRORS:
+        # Never the text: only that a write (or the shared cache holding the rate limits,
+        # restarting) failed; the text goes back to its writer in the form.
         logger.exception("A comment could not be stored (page %s).", page.pk)
         context.update(
             saved=False,

@@ -21,7 +21,7 @@ def test_site_ranks_semantically_once_vectors_are_built(
     settings: object,
     tmp_path: object,
 ) -> None:
-    settings.DATA_DIR = tmp_path  # type: ignore[attr-defined]
+    settings.SYMPTOMDB_INDEX_DIR = tmp_path  # type: ignore[attr-defined]
     monkeypatch.setitem(building._cache, "index", None)
     out = io.StringIO()
     call_command("build_index", stdout=out)
@@ -38,7 +38,7 @@ def test_too_many_missing_vectors_fall_back_to_lexical_and_say_so(
     tmp_path: object,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    settings.DATA_DIR = tmp_path  # type: ignore[attr-defined]
+    settings.SYMPTOMDB_INDEX_DIR = tmp_path  # type: ignore[attr-defined]
     monkeypatch.setattr(building, "MAX_NEW_TEXTS", 0)
     monkeypatch.setitem(building._cache, "index", None)
     with caplog.at_level(logging.WARNING, logger="symptomdb.answers.building"):

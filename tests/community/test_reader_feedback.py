@@ -197,6 +197,55 @@ def test_a_failing_write_says_the_comment_was_not_saved_and_logs_no_text(
     assert secret not in caplog.text
 
 
+def test_a_database_gone_before_the_topic_is_read_still_gives_the_text_back(
+    topic: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # As during a database restart or failover behind several app servers: the first query
+    # of the request (which topic, in which language) already fails.
+    from django.db import OperationalError
+
+    from symptomdb.community import views
+
+    class Unreachable:
+        def filter(self, *args: Any, **kwargs: Any) -> Any:
+            raise OperationalError("connection refused")
+
+    monkeypatch.setattr(views.TopicPage, "objects", Unreachable())
+    secret = "Words written while the database restarted."
+    with caplog.at_level(logging.INFO):
+        response = Client(raise_request_exception=False).post(
+            f"/community/comment/{topic.pk}/", {"text": secret, "form_token": form_token("comment")}
+        )
+    html = response.content.decode()
+    assert response.status_code == 503
+    assert "Your comment was not saved" in html
+    assert secret in html
+    assert f'action="/community/comment/{topic.pk}/"' in html  # ready to send again
+    assert secret not in caplog.text
+
+
+def test_a_shared_cache_that_cannot_be_reached_gives_the_comment_back(
+    topic: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Rate limits live in Redis when several app servers share it; a restarting Redis
+    # raises RedisError, which must not become a bare 500 that loses the text.
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    from symptomdb.community import views
+
+    def unreachable(*args: Any, **kwargs: Any) -> None:
+        raise RedisConnectionError("Connection refused")
+
+    monkeypatch.setattr(views, "check_rate_limit", unreachable)
+    secret = "Words written while the cache restarted."
+    response = Client(raise_request_exception=False).post(
+        f"/community/comment/{topic.pk}/", {"text": secret, "form_token": form_token("comment")}
+    )
+    assert response.status_code == 503
+    assert secret in response.content.decode()
+    assert not Comment.objects.exists()
+
+
 def test_comment_names_and_text_are_kept_as_typed_and_escaped(topic: Any, make_user: Any) -> None:
     from symptomdb.community.comments import approve_comment
 
