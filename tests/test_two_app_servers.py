@@ -219,7 +219,9 @@ def test_a_form_token_signed_by_one_server_is_accepted_by_the_other(
     status, reply, _ = reader.request(
         url_b + action, {"form_token": token, "text": "Clear and kind, thank you.", "name": ""}
     )
-    assert (status, outcome(reply)) == (200, "pending"), reply[:2000]
+    # Accepted and stored: pending, or held when the crisis screen raises the text (it holds
+    # some short kind comments; docs/safety.md). Refused tokens say "expired" or get a 403.
+    assert status == 200 and outcome(reply) in ("pending", "held"), reply[:2000]
     # Django's own CSRF protection (the admin) too: a sign-in form from one server posted to
     # the other is refused for its password, never for its token.
     admin = Browser()
