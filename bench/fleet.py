@@ -50,6 +50,9 @@ from typing import Any
 
 import aiohttp
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from load import percentile  # the same nearest-rank percentile as bench/load.py
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 REQUEST_TIMEOUT = 10.0
@@ -85,15 +88,6 @@ def _load_fleet_module() -> Any:
 
 
 fleet = _load_fleet_module()
-
-
-def percentile(values: list[float], q: float) -> float:
-    """The q-th percentile (0-100) by the nearest-rank method; 0.0 for no values."""
-    if not values:
-        return 0.0
-    ordered = sorted(values)
-    rank = max(1, round(q / 100 * len(ordered) + 0.5 - 1e-9))
-    return ordered[min(rank, len(ordered)) - 1]
 
 
 @dataclass

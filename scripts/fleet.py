@@ -41,6 +41,8 @@ import contextlib
 
 from throwaway_postgres import create_database, restart_cluster, start_cluster, stop_cluster
 
+from symptomdb.gunicorn_conf import command as gunicorn_command
+
 ROOT = Path(__file__).resolve().parent.parent
 STATE = ROOT / "var" / "fleet"
 STATE_FILE = STATE / "fleet.json"
@@ -296,18 +298,7 @@ def start_app(state: dict[str, Any], number: int) -> None:
     port = state["app_ports"][number - 1]
     log = STATE / f"app{number}.log"
     pid = _popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "symptomdb.wsgi:application",
-            "--config",
-            "python:symptomdb.gunicorn_conf",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(state["workers"]),
-        ],
+        gunicorn_command(f"127.0.0.1:{port}", workers=state["workers"]),
         log,
         env=app_env(state),
     )

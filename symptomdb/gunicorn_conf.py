@@ -80,3 +80,13 @@ def post_worker_init(worker: object) -> None:
         pass
     finally:
         connections.close_all()
+
+
+def command(bind: str, workers: int | None = None) -> list[str]:
+    """The command line that serves symptomdb with these settings on ``bind`` (host:port):
+    the same for the fleet's app servers, the tests' live servers and the benchmarks."""
+    import sys
+
+    argv = [sys.executable, "-m", "gunicorn", "symptomdb.wsgi:application"]
+    argv += ["--config", "python:symptomdb.gunicorn_conf", "--bind", bind]
+    return argv + (["--workers", str(workers)] if workers is not None else [])

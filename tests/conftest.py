@@ -25,6 +25,7 @@ from typing import Any
 
 import pytest
 
+from symptomdb.gunicorn_conf import command as gunicorn_command
 from symptomdb.importers.topic_markdown import TopicDocument, read_topic_dir
 from tests.site_snapshot import SiteSnapshot, record
 
@@ -295,16 +296,7 @@ def serve_site(env: dict[str, str]) -> Iterator[tuple[str, Path]]:
     log_path = folder / "gunicorn.log"
     with log_path.open("w") as log:
         server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "symptomdb.wsgi:application",
-                "--config",
-                "python:symptomdb.gunicorn_conf",
-                "--bind",
-                f"127.0.0.1:{port}",
-            ],
+            gunicorn_command(f"127.0.0.1:{port}"),
             env={**os.environ, "DJANGO_SETTINGS_MODULE": "symptomdb.settings", **env},
             stdout=log,
             stderr=subprocess.STDOUT,

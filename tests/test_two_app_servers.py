@@ -33,6 +33,7 @@ from pathlib import Path
 
 import pytest
 
+from symptomdb.gunicorn_conf import command as gunicorn_command
 from tests.conftest import _free_port, run_symptomdb
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,18 +87,7 @@ def app_servers(envs: list[dict[str, str]]) -> Iterator[list[str]]:
             with log.open("w") as out:
                 servers.append(
                     subprocess.Popen(
-                        [
-                            sys.executable,
-                            "-m",
-                            "gunicorn",
-                            "symptomdb.wsgi:application",
-                            "--config",
-                            "python:symptomdb.gunicorn_conf",
-                            "--bind",
-                            f"127.0.0.1:{port}",
-                            "--workers",
-                            "1",
-                        ],
+                        gunicorn_command(f"127.0.0.1:{port}", workers=1),
                         env={**os.environ, "DJANGO_SETTINGS_MODULE": "symptomdb.settings", **env},
                         stdout=out,
                         stderr=subprocess.STDOUT,
