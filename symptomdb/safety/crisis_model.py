@@ -116,7 +116,9 @@ class NgramFeatures:
         common: dict[str, Any] = {
             "n_features": self.N_FEATURES,
             "alternate_sign": False,
-            "norm": "l2",
+            # Rows are scaled to unit length here (``_unit_rows``): scikit-learn's own "l2"
+            # re-validates the matrix on every call and cost half the n-grams' time.
+            "norm": None,
             "lowercase": False,
             "preprocessor": fold,
         }
@@ -129,7 +131,18 @@ class NgramFeatures:
         """A sparse matrix, one row per text (characters then words, each unit length)."""
         from scipy.sparse import hstack
 
-        return hstack([self._chars.transform(texts), self._words.transform(texts)]).tocsr()
+        chars = _unit_rows(self._chars.transform(texts))
+        words = _unit_rows(self._words.transform(texts))
+        return hstack([chars, words]).tocsr()
+
+
+def _unit_rows(x: Any) -> Any:
+    """``x`` (CSR) with each nonzero row scaled to unit Euclidean length, in place."""
+    rows = np.repeat(np.arange(x.shape[0]), np.diff(x.indptr))
+    norms = np.sqrt(np.bincount(rows, weights=x.data**2, minlength=x.shape[0]))
+    norms[norms == 0] = 1.0
+    x.data /= norms[rows]
+    return x
 
 
 @dataclass(frozen=True)
