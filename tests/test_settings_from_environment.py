@@ -116,17 +116,25 @@ def test_the_reader_cookie_is_sent_only_over_https_when_the_site_is() -> None:
     assert cookie["secure"] is True and cookie["httponly"] is True
 
 
-def test_a_reading_grade_target_that_is_not_a_school_grade_stops_the_site(tmp_path: Path) -> None:
-    result = subprocess.run(
+def import_settings(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """Import the settings in a fresh interpreter with ``env`` as its whole environment, as
+    a server starting with it would."""
+    return subprocess.run(
         [sys.executable, "-c", "import symptomdb.settings"],
         capture_output=True,
         text=True,
-        env={
+        env=env,
+        timeout=120,
+    )
+
+
+def test_a_reading_grade_target_that_is_not_a_school_grade_stops_the_site(tmp_path: Path) -> None:
+    result = import_settings(
+        {
             **os.environ,
             "SYMPTOMDB_DATA_DIR": str(tmp_path),
             "SYMPTOMDB_READING_GRADE_TARGET": "eighth",
-        },
-        timeout=120,
+        }
     )
     assert result.returncode != 0
     assert (
@@ -158,30 +166,20 @@ def test_several_app_servers_refuse_to_start_without_an_explicit_secret_key(
     env = {**os.environ, "SYMPTOMDB_DATA_DIR": str(tmp_path)}
     env.pop("SECRET_KEY", None)
     (tmp_path / "secret_key").write_text("a key this one server generated earlier")
-    result = subprocess.run(
-        [sys.executable, "-c", "import symptomdb.settings"],
-        capture_output=True,
-        text=True,
-        env={**env, "SYMPTOMDB_CACHE_URL": "redis://127.0.0.1:6379/0"},
-        timeout=120,
-    )
+    result = import_settings({**env, "SYMPTOMDB_CACHE_URL": "redis://127.0.0.1:6379/0"})
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert "the environment variable SECRET_KEY is not" in result.stderr
 
 
 def test_a_cache_url_that_is_not_redis_stops_the_site(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", "import symptomdb.settings"],
-        capture_output=True,
-        text=True,
-        env={
+    result = import_settings(
+        {
             **os.environ,
             "SYMPTOMDB_DATA_DIR": str(tmp_path),
             "SECRET_KEY": "k",
             "SYMPTOMDB_CACHE_URL": "memcached://127.0.0.1:11211",
-        },
-        timeout=120,
+        }
     )
     assert result.returncode != 0
     assert "environment variable SYMPTOMDB_CACHE_URL='memcached://127.0.0.1:11211'" in result.stderr

@@ -175,6 +175,16 @@ def test_empty_comment_is_not_saved_and_the_reader_is_told(topic: Any) -> None:
     assert not Comment.objects.exists()
 
 
+def post_comment_logged(topic: Any, text: str, caplog: pytest.LogCaptureFixture) -> tuple[Any, str]:
+    """Post ``text`` as a comment on ``topic`` while the log is captured; the response and
+    its HTML (a server error is rendered, not raised, as a reader would see it)."""
+    with caplog.at_level(logging.INFO):
+        response = Client(raise_request_exception=False).post(
+            f"/community/comment/{topic.pk}/", {"text": text, "form_token": form_token("comment")}
+        )
+    return response, response.content.decode()
+
+
 def test_a_failing_write_says_the_comment_was_not_saved_and_logs_no_text(
     topic: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -185,11 +195,7 @@ def test_a_failing_write_says_the_comment_was_not_saved_and_logs_no_text(
 
     monkeypatch.setattr(comments_module, "log", broken_log)
     secret = "My private words that must not reach a log file."
-    with caplog.at_level(logging.INFO):
-        response = Client(raise_request_exception=False).post(
-            f"/community/comment/{topic.pk}/", {"text": secret, "form_token": form_token("comment")}
-        )
-    html = response.content.decode()
+    response, html = post_comment_logged(topic, secret, caplog)
     assert response.status_code == 503
     assert "Your comment was not saved" in html
     assert secret in html  # given back to the writer so nothing is lost
@@ -212,11 +218,7 @@ def test_a_database_gone_before_the_topic_is_read_still_gives_the_text_back(
 
     monkeypatch.setattr(views.TopicPage, "objects", Unreachable())
     secret = "Words written while the database restarted."
-    with caplog.at_level(logging.INFO):
-        response = Client(raise_request_exception=False).post(
-            f"/community/comment/{topic.pk}/", {"text": secret, "form_token": form_token("comment")}
-        )
-    html = response.content.decode()
+    response, html = post_comment_logged(topic, secret, caplog)
     assert response.status_code == 503
     assert "Your comment was not saved" in html
     assert secret in html
