@@ -236,6 +236,8 @@ def main() -> int:
         print(lines[-1], *log, sep="\n  ", flush=True)
     report["rankers"] = saved
     if args.write:
+        # The section-similarity bar is fitted by bench/answering_consumer.py --fit; keep it.
+        before = json.loads(RANKER_FILE.read_text(encoding="utf-8"))
         RANKER_FILE.write_text(
             json.dumps(
                 {
@@ -244,6 +246,11 @@ def main() -> int:
                     "fitted_on": dt.date.today().isoformat(),
                     **{
                         n: {
+                            **{
+                                k: v
+                                for k, v in before.get(n, {}).items()
+                                if k.startswith("section_similarity")
+                            },
                             "weights": s["weights"],
                             "c": s["c"],
                             "min_score": s["min_score"],

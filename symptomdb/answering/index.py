@@ -12,8 +12,8 @@ instead of a trained entailment model):
 2. Types: what the question asks for (causes, treatment, …) in our section vocabulary.
 3. Candidates: the best passages by BM25 over each passage's question/heading with its focus,
    by BM25 over its answer text, and by MiniLM similarity of the question to its question
-   (the question read as its opening words and first question sentence, see
-   ``_similarities``), plus every passage whose focus the question names.
+   (the question read as its opening words, see ``_question_vector``; a rough copy of the
+   vectors shortlists, ``_closest``), plus every passage whose focus the question names.
 4. Features of each candidate (``ranker.FEATURES``: both BM25 scores and their ranks, the
    similarity, focus strength, type match, plain-language source, withheld text).
 5. Score = the learned ranker's linear combination of those features (``ranker.py``),
@@ -44,7 +44,6 @@ import numpy as np
 import Stemmer
 
 from symptomdb.answering.passages import Passage
-from symptomdb.answering.question_types import question_sentences
 from symptomdb.answering.ranker import FEATURES, Ranker, load_rankers
 from symptomdb.answering.semantic import Encoder, section_views
 
@@ -270,6 +269,12 @@ class Hit:
 
 
 SEMANTIC_WORDS = 24
+# The similarity search reads a rough copy of the vectors first: their first
+# ``ROUGH_DIMENSIONS`` principal directions (a third of the bytes, so the copy stays in the
+# processor's cache), and computes the exact similarity only for the rows of the
+# ``SHORTLIST`` passages that the rough copy finds closest, and for every other candidate.
+ROUGH_DIMENSIONS = 128
+SHORTLIST = 4000
 # How many passages each list contributes to the candidates, and the constant of the
 # reciprocal-rank features (Cormack et al. 2009).
 POOL = 300
@@ -308,13 +313,15 @@ class Candidates:
     by_term: np.ndarray  # named only through an item's term
 
 
-def _rrf(scores: np.ndarray, top: np.ndarray) -> np.ndarray:
-    """60 / (60 + rank) for the passages in ``top`` (``_top(scores, k)``), 0 for the rest."""
-    out = np.zeros(len(scores), dtype=np.float64)
+def _rrf(ids: np.ndarray, top: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """60 / (60 + rank) in the list ``top`` (passage indices, ascending; ``scores`` are theirs,
+    in the same order) for each of ``ids`` (sorted; it holds every index in ``top``), 0 for
+    the rest."""
+    out = np.zeros(len(ids), dtype=np.float64)
     if len(top):
         # Best first; ties by index, as a stable sort of the ascending indices gives.
-        ranked = top[np.argsort(-scores[top], kind="stable")]
-        out[ranked] = RRF_K / (RRF_K + 1.0 + np.arange(len(ranked)))
+        ranked = top[np.argsort(-scores, kind="stable")]
+        out[np.searchsorted(ids, ranked)] = RRF_K / (RRF_K + 1.0 + np.arange(len(ranked)))
     return out
 
 
@@ -360,6 +367,8 @@ class AnswerIndex:
         self._view_owner = np.array([i for i, _ in views], dtype=np.int64)
         self._encoder = encoder if vectors is not None else None
         self._vectors = vectors if encoder is not None else None
+        if self._vectors is not None:
+            self._prepare_rough(self._vectors)
         self.ranker = ranker or load_rankers()["semantic" if self._encoder else "lexical"]
         # bm25s needs a corpus; an empty site gets one placeholder document that never matches.
         question_docs = [
@@ -516,28 +525,55 @@ class AnswerIndex:
         by_term = frozenset(matched.keys() - through_names)
         return Focus(matched, by_term, frozenset(through_terms)), names
 
-    def _similarities(self, question: str) -> np.ndarray:
-        """Cosine similarity of every passage to the question.
-
-        The model reads at most 256 word pieces and a long message buries its question in a
-        story, so the question is encoded twice — its first words (the subject and opening)
-        and its first sentence that asks something — and the mean of the two vectors is
-        compared with the passages' (on LiveQA dev the mean did better than either view alone
-        and than the best-matching view).
-        """
-        assert self._encoder is not None and self._vectors is not None
-        views = [" ".join(question.split()[:SEMANTIC_WORDS])]
-        for sentence in question_sentences(question)[:1]:
-            short = " ".join(sentence.split()[:SEMANTIC_WORDS])
-            if short not in views:
-                views.append(short)
-        mean = self._encoder.encode(views).mean(axis=0)
-        every: np.ndarray = self._vectors @ (mean / max(float(np.linalg.norm(mean)), 1e-12))
+    def _prepare_rough(self, vectors: np.ndarray) -> None:
+        """The rough copy of the vectors (``ROUGH_DIMENSIONS`` principal directions, fitted on
+        these vectors) and, for each passage, its rows: its own, then its sentences'."""
         n = len(self.passages)
-        similarities = every[:n].copy()
-        # One of our sections is as close as its closest sentence (``section_views``).
-        np.maximum.at(similarities, self._view_owner, every[n:])
+        self._row_owner = np.concatenate([np.arange(n, dtype=np.int64), self._view_owner])
+        order = np.argsort(self._view_owner, kind="stable")
+        self._view_rows = n + order
+        self._view_start = np.searchsorted(self._view_owner[order], np.arange(n + 1))
+        dimensions = min(ROUGH_DIMENSIONS, vectors.shape[1])
+        values, directions = np.linalg.eigh((vectors.T @ vectors).astype(np.float64))
+        self._basis = np.ascontiguousarray(
+            directions[:, np.argsort(-values)[:dimensions]], dtype=np.float32
+        )
+        self._rough = np.ascontiguousarray(vectors @ self._basis, dtype=np.float32)
+
+    def _question_vector(self, question: str) -> np.ndarray:
+        """The question as one unit vector: its first ``SEMANTIC_WORDS`` words (the model
+        reads at most 256 word pieces, and a long message's subject and opening say what it
+        is about). One run of the model per question."""
+        assert self._encoder is not None
+        vector: np.ndarray = self._encoder.encode([" ".join(question.split()[:SEMANTIC_WORDS])])[0]
+        return vector
+
+    def _exact(self, ids: np.ndarray, vector: np.ndarray) -> np.ndarray:
+        """Cosine similarity of each passage in ``ids`` to the question: one of our sections
+        is as close as its closest sentence (``section_views``)."""
+        assert self._vectors is not None
+        starts, ends = self._view_start[ids], self._view_start[ids + 1]
+        has = np.flatnonzero(ends > starts)
+        rows = [ids, *(self._view_rows[starts[j] : ends[j]] for j in has)]
+        every = self._vectors[np.concatenate(rows)] @ vector
+        similarities: np.ndarray = every[: len(ids)].astype(np.float64)
+        at = len(ids)
+        for j in has:
+            width = int(ends[j] - starts[j])
+            similarities[j] = max(similarities[j], float(every[at : at + width].max()))
+            at += width
         return similarities
+
+    def _closest(self, vector: np.ndarray, pool_size: int) -> tuple[np.ndarray, np.ndarray]:
+        """The ``pool_size`` passages closest to the question (ascending indices, positive
+        similarity only) and their exact similarities: the rough copy shortlists, the exact
+        vectors decide."""
+        rough = self._rough @ (vector @ self._basis)
+        rows = _top(rough, SHORTLIST) if len(rough) > SHORTLIST else np.arange(len(rough))
+        shortlisted = np.unique(self._row_owner[rows])
+        similarities = self._exact(shortlisted, vector)
+        keep = _top(similarities, pool_size)
+        return shortlisted[keep], similarities[keep]
 
     def candidates(
         self,
@@ -564,11 +600,12 @@ class AnswerIndex:
             q_scores = self._question_bm25.get_scores(query)
             a_scores = self._answer_bm25.get_scores(query)
         q_top, a_top = _top(q_scores, pool_size), _top(a_scores, pool_size)
-        similarities = np.zeros(n, dtype=np.float32)
         s_top = np.zeros(0, dtype=np.int64)
+        s_scores = np.zeros(0, dtype=np.float64)
+        vector = None
         if self._encoder is not None and self._vectors is not None:
-            similarities = self._similarities(question)
-            s_top = _top(similarities, pool_size)
+            vector = self._question_vector(question)
+            s_top, s_scores = self._closest(vector, pool_size)
         named = np.fromiter(focus_ids, dtype=np.int64, count=len(focus_ids))
         ids = np.unique(np.concatenate([q_top, a_top, s_top, named]).astype(np.int64))
         wanted = [self._kind_code[k] for k in kinds if k in self._kind_code]
@@ -588,14 +625,14 @@ class AnswerIndex:
             (i in by_term for i in focus_ids), dtype=bool, count=len(named)
         )
         kind_hit = np.isin(kind_of, wanted)
-        sim = similarities[ids].astype(np.float64)
+        sim = self._exact(ids, vector) if vector is not None else np.zeros(len(ids))
         columns = {
             "question_bm25": q_scores[ids] / (float(q_scores.max()) or 1.0),
             "answer_bm25": a_scores[ids] / (float(a_scores.max()) or 1.0),
-            "question_bm25_rrf": _rrf(q_scores, q_top)[ids],
+            "question_bm25_rrf": _rrf(ids, q_top, q_scores[q_top]),
             "semantic": sim,
             "semantic_gap": sim - (float(sim.max()) if len(sim) else 0.0),
-            "semantic_rrf": _rrf(similarities, s_top)[ids] if self._encoder else 0.0 * sim,
+            "semantic_rrf": _rrf(ids, s_top, s_scores),
             "focus": strength,
             "kind": kind_hit.astype(np.float64),
             "kind_related": (~kind_hit & np.isin(kind_of, partly)).astype(np.float64),

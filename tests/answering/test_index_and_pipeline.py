@@ -10,7 +10,7 @@ import pytest
 from symptomdb.answering.index import AnswerIndex
 from symptomdb.answering.passages import Passage
 from symptomdb.answering.pipeline import answer_question, reduce_question
-from symptomdb.answering.ranker import Ranker, load_rankers
+from symptomdb.answering.ranker import load_rankers
 from symptomdb.answering.semantic import encode_passages
 from symptomdb.safety.crisis_screen import CrisisLevel
 
@@ -158,6 +158,37 @@ def test_semantic_ranking_adds_meaning_the_words_do_not_share() -> None:
     assert {h.passage.id for h in semantic.search("remedies?", ())[:2]} == {"h3", "g1"}
 
 
+def test_the_rough_shortlist_ranks_exactly_as_reading_every_vector(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 6,000 passages whose vectors share a few topics, so the rough copy (128 of 384
+    # directions) has to shortlist: the answers and their similarities are those of the
+    # exact search over every vector.
+    rng = np.random.default_rng(7)
+    topics = rng.normal(size=(20, 384))
+    vectors = topics[rng.integers(0, 20, 6000)] + 0.6 * rng.normal(size=(6000, 384))
+    vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
+    questions = [f"question {n}" for n in range(12)]
+    asked = vectors[rng.integers(0, 6000, 12)] + 0.3 * rng.normal(size=(12, 384))
+
+    class Fixed:
+        def encode(self, texts: list[str]) -> np.ndarray:
+            rows = asked[[questions.index(t) for t in texts]]
+            return (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
+
+    passages = [
+        passage(f"v{n}", f"Focus {n}", "information", f"Vector {n}", "") for n in range(6000)
+    ]
+    index = AnswerIndex(passages, encoder=Fixed(), vectors=vectors)
+    shortlisted = [index.search(q, (), k=10) for q in questions]
+    monkeypatch.setattr("symptomdb.answering.index.SHORTLIST", 10**6)  # read every vector
+    exact = [index.search(q, (), k=10) for q in questions]
+    assert [[(h.passage.id, h.similarity) for h in hits] for hits in shortlisted] == [
+        [(h.passage.id, h.similarity) for h in hits] for hits in exact
+    ]
+    assert all(len(hits) == 10 for hits in exact)
+
+
 def test_vectors_must_match_the_passages() -> None:
     with pytest.raises(ValueError, match="2 vectors for 6 passages"):
         AnswerIndex(PASSAGES, encoder=KeywordEncoder(), vectors=np.zeros((2, 4), dtype=np.float32))
@@ -221,19 +252,6 @@ def test_a_shorter_name_finds_a_longer_focus_unless_it_names_one_itself() -> Non
     assert index.search("how is syphilis treated", ["treatment"], k=1)[0].passage.id == "y1"
     # "sleep apnea" is a focus of its own: it is not read as "central sleep apnea".
     assert index.search("what is sleep apnea", ["information"], k=1)[0].passage.id == "a1"
-
-
-def test_plain_language_source_wins_a_tie_on_the_same_focus() -> None:
-    from dataclasses import replace
-
-    technical = passage("t1", "Gout", "causes", "What causes Gout ?", "")
-    plain = replace(technical, id="z1", plain_language=True)
-    index = AnswerIndex([technical, plain])
-    assert index.search("what causes gout", ["causes"], k=1)[0].passage.id == "z1"
-    shipped = load_rankers()["lexical"].as_dict()
-    without = {f: w for f, w in shipped.items() if f != "plain_language"}
-    flat = AnswerIndex([technical, plain], Ranker(tuple(without), tuple(without.values())))
-    assert flat.search("what causes gout", ["causes"], k=1)[0].passage.id == "t1"
 
 
 def test_template_questions_read_as_questions() -> None:
