@@ -26,8 +26,14 @@ access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(b)s'
 
 # gunicorn's own error log names the client ("Invalid request from ip=…") and may quote the
 # request line with its query string ("Error handling request GET /ask/?q=…"); neither may
-# be written (docs/operators.md, "Logs"). The request line limit stays at gunicorn's
-# default: the ask and search boxes POST long text (symptomdb/query_forms.py).
+# be written (docs/operators.md, "Logs").
+#
+# The request line may be 8,190 bytes (gunicorn's most; its default is 4,094): the API's
+# search takes up to 500 characters in its query string, which in any script is at most
+# 6,000 bytes once percent-encoded (4 bytes a character, 3 characters a byte), and 500
+# characters of Chinese (4,500 bytes) got "414 URI Too Long" at the default. The ask and
+# search boxes POST longer text (symptomdb/query_forms.py).
+limit_request_line = 8190
 _CLIENT = re.compile(r" from ip=\S*?: ")
 # What gunicorn quotes from a request it could not parse: any part of the request line,
 # which may hold a question (its words split at the spaces).

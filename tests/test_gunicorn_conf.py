@@ -57,6 +57,17 @@ def test_a_long_question_in_a_non_latin_script_is_answered(served: tuple[str, Pa
     assert "头痛头痛" in html
 
 
+def test_the_api_search_takes_its_longest_query_in_any_script(served: tuple[str, Path]) -> None:
+    url, log_path = served
+    # 500 characters (the API's most) of Chinese and of four-byte characters: 4,500 and
+    # 6,000 bytes in the request line.
+    for query in ("头痛" * 250, "\U0001f9e0" * 500):
+        address = f"{url}/api/v1/search?q={urllib.parse.quote(query)}"
+        with urllib.request.urlopen(address, timeout=60) as response:
+            assert response.status == 200, log_path.read_text()
+            assert response.headers["Content-Type"].startswith("application/json")
+
+
 def test_gunicorn_logs_no_client_address_or_question(served: tuple[str, Path]) -> None:
     url, log_path = served
     host, port = urllib.parse.urlsplit(url).netloc.split(":")
