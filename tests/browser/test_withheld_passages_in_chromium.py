@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.collections.test_withheld_passages import METHOD_WORDS, SELF_HARM_ID, medquad_tree
-from tests.conftest import run_symptomdb, serve_site
+from tests.conftest import run_setup, run_symptomdb, serve_site
 
 pytestmark = [pytest.mark.browser]
 
@@ -34,7 +34,7 @@ def site(
 ) -> Iterator[tuple[str, dict[str, str]]]:
     """A site set up as `make run` does, with the MedQuAD-shaped records imported."""
     env = fresh_database(tmp_path_factory.mktemp("withheld-site"))
-    setup = run_symptomdb("setup", env=env)
+    setup = run_setup(env)
     assert setup.returncode == 0, setup.stderr
     imported = run_symptomdb(
         "import-medquad", str(medquad_tree(tmp_path_factory.mktemp("medquad"))), env=env

@@ -104,19 +104,24 @@ def test_imported_document_page_shows_attribution_and_links_withheld_answers(
 
 
 @pytest.fixture
-def lint_once_per_suite(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The safe-messaging lint of the real answers, run once per `scripts/run_tests.py`.
+def lint_once_per_suite(monkeypatch: pytest.MonkeyPatch, settings: Any) -> Iterator[None]:
+    """The safe-messaging lint and the passage vectors of the real answers, made once per
+    `scripts/run_tests.py`.
 
     The lint is plain Python on the parsed text (the same text gives the same findings on
     any database) and takes minutes on 47,457 answers. The first run (SQLite) lints every
     answer and keeps the results, by text and lint version, in the folder both runs share
     (SYMPTOMDB_TEST_SHARED_DIR); the PostgreSQL run's import stores those results and is
-    checked against the same figures. Without the shared folder the lint runs every time.
+    checked against the same figures. The passage vectors the import builds go to a store
+    in that folder too (``SYMPTOMDB_INDEX_DIR``: kept by text and model, as a fleet shares
+    it), so the second run reads them instead of encoding 47,000 passages again. Without
+    the shared folder both are made every time.
     """
     shared = os.environ.get("SYMPTOMDB_TEST_SHARED_DIR")
     if not shared:
         yield
         return
+    settings.SYMPTOMDB_INDEX_DIR = Path(shared) / "medquad-vectors"
     from symptomdb.collections import importing, safety
     from symptomdb.safety import content_lint
 
