@@ -62,6 +62,21 @@ def _describe_database() -> str:
     return f"{db['ENGINE'].rsplit('.', 1)[-1]} database {db.get('NAME')!r} on {db.get('HOST') or 'local socket'}:{db.get('PORT') or 'default port'}"
 
 
+# How each engine says the disk holding the database is full: SQLite's SQLITE_FULL,
+# PostgreSQL's SQLSTATE 53100 (disk_full) and the errno text it passes on.
+_DISK_FULL = ("database or disk is full", "no space left on device", "could not extend file")
+
+
+def _disk_full(exc: BaseException) -> bool:
+    """Whether a database error says the disk (or tablespace) holding the database is full."""
+    cause = exc.__cause__
+    if getattr(cause, "sqlite_errorname", None) == "SQLITE_FULL":
+        return True
+    if getattr(cause, "sqlstate", None) == "53100":
+        return True
+    return any(words in str(exc).lower() for words in _DISK_FULL)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a symptomdb or Django command; return the exit status."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "symptomdb.settings")
@@ -88,6 +103,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         execute_from_command_line(["symptomdb", *args])
     except OperationalError as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        if _disk_full(exc):
+            # Not "is the server running": it is, and the write in progress was rolled back.
+            print(
+                f"symptomdb: the disk holding the {_describe_database()} is full: {reason}. "
+                "The write in progress was rolled back; free space there and run it again.",
+                file=sys.stderr,
+            )
+            return 2
         print(
             f"symptomdb: cannot use the {_describe_database()}: {reason}. "
             "Check DATABASE_URL and that the server is running.",
