@@ -275,7 +275,7 @@ def _database_is_empty(env: dict[str, str]) -> bool:
     return row is not None and row[0] == 0
 
 
-def _sqlite_copy(source: Path, target: Path) -> None:
+def sqlite_copy(source: Path, target: Path) -> None:
     """A consistent copy through SQLite's backup API (no half-written pages)."""
     import sqlite3
 
@@ -294,7 +294,7 @@ def _keep_site(env: dict[str, str]) -> dict[str, str]:
         shutil.copytree(cache, kept / "cache")
     postgres = _postgres(env)
     if postgres is None:
-        _sqlite_copy(Path(env["DATABASE_URL"].removeprefix("sqlite:///")), kept / "site.sqlite3")
+        sqlite_copy(Path(env["DATABASE_URL"].removeprefix("sqlite:///")), kept / "site.sqlite3")
         return {"folder": str(kept), "sqlite": str(kept / "site.sqlite3")}
     import psycopg
 
@@ -311,7 +311,7 @@ def _copy_site(template: dict[str, str], env: dict[str, str]) -> None:
         shutil.copytree(cache, Path(env["SYMPTOMDB_DATA_DIR"]) / "cache", dirs_exist_ok=True)
     postgres = _postgres(env)
     if postgres is None:
-        _sqlite_copy(Path(template["sqlite"]), Path(env["DATABASE_URL"].removeprefix("sqlite:///")))
+        sqlite_copy(Path(template["sqlite"]), Path(env["DATABASE_URL"].removeprefix("sqlite:///")))
         return
     import psycopg
 

@@ -35,7 +35,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import _sqlite_copy, python_child, run_symptomdb, set_up_site
+from tests.conftest import python_child, run_symptomdb, set_up_site, sqlite_copy
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = "Whole text of a comment written while the disk was full."
@@ -151,7 +151,7 @@ def _sqlite_on_tmpfs(env: dict[str, str]) -> Iterator[FullDisk]:
     disk = FullDisk({**env}, mount, mount / "symptomdb.sqlite3")
     try:
         assert disk.sqlite is not None
-        _sqlite_copy(source, disk.sqlite)
+        sqlite_copy(source, disk.sqlite)
         disk.env["DATABASE_URL"] = f"sqlite:///{disk.sqlite}"
         # As a running site holds it: the WAL and its index stay on the tmpfs while full.
         disk.holder = sqlite3.connect(disk.sqlite)
