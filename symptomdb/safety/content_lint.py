@@ -24,7 +24,9 @@ can both use it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from symptomdb.importers.topic_markdown import TopicDocument
 
@@ -129,8 +131,54 @@ _OPT = r"[\s\-\u2010\u2011]*"
 _REFLEXIVE = r"(?:your|them|him|her|my|one|it)sel(?:f|ves)"
 
 
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, _FLAGS)
+def _rx(pattern: str, needs: tuple[str, ...] = ()) -> re.Pattern[str]:
+    regex = re.compile(pattern, _FLAGS)
+    if needs:
+        _NEEDS[regex] = _needs(needs)
+    return regex
+
+
+# --- Prefilter: words a match must contain. ---------------------------------------------
+# Each pattern may list ``needs``: clauses, one of which every match of the pattern holds.
+# A clause is "word" or "a|b + c|d" (one of a, b and one of c, d); the words are lower-case
+# ASCII letters that occur, contiguously, in every match of the branch they stand for.
+# ``lint_text`` looks them up with ``in`` on the folded text (cheap) and runs the regex only
+# when some clause holds, so the findings are the same, only most regexes never run.
+# Parsed: the words of one-word clauses, and the other clauses as groups of words.
+_Needs = tuple[tuple[str, ...], tuple[tuple[tuple[str, ...], ...], ...]]
+_NO_NEEDS: _Needs = ((), ())
+_NEEDS: dict[re.Pattern[str], _Needs] = {}
+
+
+def _needs(clauses: tuple[str, ...]) -> _Needs:
+    parsed = [
+        tuple(tuple(group.split("|")) for group in clause.replace(" ", "").split("+"))
+        for clause in clauses
+    ]
+    words = tuple(word for clause in parsed if len(clause) == 1 for word in clause[0])
+    return words, tuple(clause for clause in parsed if len(clause) > 1)
+
+
+# Under re.IGNORECASE an ASCII letter also matches these characters (the re docs list them
+# for [a-z]); lower() alone would not turn them into the ASCII letter, so they are mapped
+# first. Every other character that matches an ASCII letter lower-cases to it.
+_ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _fold(text: str) -> str:
+    """The text in lower case, so that a case-insensitive match of a word is a substring."""
+    return text.lower() if text.isascii() else text.translate(_ASCII_FOLD).lower()
+
+
+def _may_match(needs: _Needs, folded: str) -> bool:
+    """False only when no clause of ``needs`` holds, i.e. the pattern cannot match."""
+    words, clauses = needs
+    if not words and not clauses:
+        return True  # no prefilter
+    for word in words:
+        if word in folded:
+            return True
+    return any(all(any(w in folded for w in group) for group in clause) for clause in clauses)
 
 
 # --- Context: what makes a sentence "about" suicide or self-harm. --------------------------
@@ -142,10 +190,15 @@ _SUICIDE_CONTEXT = _rx(
     rf"|(?:kill\w*|hurt\w*|harm\w*|injur\w*)\s+{_REFLEXIVE}"
     r"|(?:end|ends|ended|ending)\s+(?:your|their|his|her|my|one['’]s|a)\s+(?:own\s+)?life"
     r"|(?:take|takes|took|taking|taken)\s+(?:your|their|his|her|my|one['’]s)\s+(?:own\s+)?life"
-    r"|(?:want|wants|wanted|wanting)\s+to\s+die)\b"
+    r"|(?:want|wants|wanted|wanting)\s+to\s+die)\b",
+    # The reflexive ends in "self" or "selves".
+    needs=("suicid", "self", "selves", "life", "want"),
 )
 # Words for a death, used with method words to judge lethality statements.
-_DEATH_CONTEXT = _rx(r"\b(?:die[sd]?|dying|death|dead|kill\w*|lethal|fatal)\b")
+_DEATH_CONTEXT = _rx(
+    r"\b(?:die[sd]?|dying|death|dead|kill\w*|lethal|fatal)\b",
+    needs=("die", "dying", "dead", "death", "kill", "lethal", "fatal"),
+)
 # Generic categories of means. Used both as a method finding (with suicide context) and as
 # context for lethality statements ("most lethal" next to a means is a lethality claim).
 _METHOD_TERMS: tuple[str, ...] = (
@@ -157,7 +210,9 @@ _METHOD_TERMS: tuple[str, ...] = (
     r"strangl(?:e|ed|ing)|strangulation",
     r"suffocat(?:e|ed|ing|ion)",
     r"asphyxi(?:a|ation|ate|ated)",
-    r"(?<!like you're )(?<!like you are )(?<!like I'm )(?<!like I am )(?<!like they're )"
+    # "(?=drown)" is implied by the word after the lookbehinds (the same in cuts, cutter and
+    # the solution rule's "s"): only where it starts are the lookbehinds tried.
+    r"(?=drown)(?<!like you're )(?<!like you are )(?<!like I'm )(?<!like I am )(?<!like they're )"
     r"drown(?:s|ed)?\b|drowning(?!\s+(?:in|under)\b)",
     r"jump(?:s|ed|ing)?\s+(?:off|from|in\s+front\s+of)",
     r"firearms?",
@@ -166,7 +221,7 @@ _METHOD_TERMS: tuple[str, ...] = (
     r"shooting",
     r"knife|knives|blades?|razors?|scissors|sharp\s+objects?",
     r"cutting(?![\s\-]+(?:down|off|out|back|edge|in|corners|ties|remarks?|comments?)\b)",
-    r"(?<!funding )(?<!budget )(?<!spending )(?<!service )(?<!pay )(?<!tax )(?<!job )"
+    r"(?=cuts)(?<!funding )(?<!budget )(?<!spending )(?<!service )(?<!pay )(?<!tax )(?<!job )"
     r"cuts(?![\s\-]+(?:down|off|out|back|in|to|across)\b)",
     r"burn(?:s|ed|ing|t)?(?![\s\-]+(?:out|desire|question|issue|sensation)\b)",
     r"carbon\s+monoxide|exhaust\s+fumes",
@@ -178,7 +233,49 @@ _METHOD_TERMS: tuple[str, ...] = (
     r"(?:in\s+front\s+of|under|hit\s+by|struck\s+by)\s+(?:a|an|the)\s+"
     r"(?:train|tram|bus|lorry|truck|car|vehicle)",
 )
-_METHOD_CONTEXT = _rx(r"\b(?:" + "|".join(_METHOD_TERMS) + r")\b")
+# What every match of each of _METHOD_TERMS holds, term by term (see _may_match).
+_METHOD_TERM_NEEDS: tuple[tuple[str, ...], ...] = (
+    ("overdos",), ("poison",), ("hanging", "hanged"), ("ligature",), ("noose",),
+    ("strangl", "strangulation"), ("suffocat",), ("asphyxi",), ("drown",), ("jump",),
+    ("firearm",), ("gun",), ("rifle", "pistol"), ("shooting",),
+    ("knife", "knives", "blade", "razor", "scissors", "sharp"), ("cutting",), ("cuts",),
+    ("burn",), ("monoxide", "fumes"),
+    ("swallow|stockpil|hoard|save|saving|took + pills|tablets|painkillers|medicine|medication",),
+    ("bridge", "cliff", "roof", "balcony", "building", "tower", "park", "height"),
+    ("rail", "train|subway|metro|tube + track|line|platform"),
+    ("front|under|hit|struck + train|tram|bus|lorry|truck|car|vehicle",),
+)  # fmt: skip
+_METHOD_NEEDS = tuple(clause for needs in _METHOD_TERM_NEEDS for clause in needs)
+_METHOD_TERM_PREFILTER = tuple(_needs(needs) for needs in _METHOD_TERM_NEEDS)
+
+
+def _method_alternation(terms: tuple[int, ...]) -> str:
+    # Every term starts with a letter, so "(?=\w)" changes nothing but lets the regex give
+    # up at once where \b is the end of a word, without trying every term there.
+    return r"\b(?=\w)(?:" + "|".join(_METHOD_TERMS[i] for i in terms) + r")\b"
+
+
+_METHOD_CONTEXT = _rx(_method_alternation(tuple(range(len(_METHOD_TERMS)))), needs=_METHOD_NEEDS)
+
+
+@lru_cache(maxsize=256)
+def _method_subset(terms: tuple[int, ...]) -> re.Pattern[str]:
+    return re.compile(_method_alternation(terms), _FLAGS)
+
+
+def _method_regex(folded: str) -> re.Pattern[str]:
+    """_METHOD_CONTEXT cut down to the terms that can match in the (folded) text.
+
+    A term none of whose needs the text holds cannot match anywhere in it, so leaving it out
+    of the alternation changes no match: the terms left keep their order. Scanning for the
+    few terms left is several times faster than for all of them. Call it only when
+    _METHOD_NEEDS holds (some term is left).
+    """
+    return _method_subset(
+        tuple(i for i, needs in enumerate(_METHOD_TERM_PREFILTER) if _may_match(needs, folded))
+    )
+
+
 _ANY_DEATH_CONTEXT = (_SUICIDE_CONTEXT, _METHOD_CONTEXT, _DEATH_CONTEXT)
 
 # Means safety ("lock away medicines", "put distance between yourself and anything you might
@@ -228,6 +325,7 @@ class _Pattern:
     regex: re.Pattern[str]
     message: str  # one sentence; ``{words}`` is replaced by the words found
     suggestion: str
+    needs: _Needs = _NO_NEEDS  # see _may_match: words without which the regex cannot match
     # Context the rest of the sentence (the match itself left out) must hold: every group
     # needs a match from at least one of its patterns. Empty: no context needed.
     requires: tuple[tuple[re.Pattern[str], ...], ...] = ()
@@ -254,12 +352,25 @@ def _p(
     means_safety: bool = False,
     accident: bool = False,
     anywhere_if_sensitive: bool = False,
+    needs: tuple[str, ...] = (),
 ) -> _Pattern:
     return _Pattern(
         _rx(pattern),
         message,
         suggestion,
-        tuple(group for group in (context, also) if group),
+        _needs(needs),
+        # _METHOD_CONTEXT is the dearest context to look for, so it is asked last (all and any
+        # give the same answer in any order).
+        tuple(
+            sorted(
+                (
+                    tuple(sorted(group, key=_METHOD_CONTEXT.__eq__))
+                    for group in (context, also)
+                    if group
+                ),
+                key=lambda group: _METHOD_CONTEXT in group,
+            )
+        ),
         negated,
         perceived,
         corrected,
@@ -270,7 +381,13 @@ def _p(
 
 
 _SC = (_SUICIDE_CONTEXT,)
-_SUICIDE_OR_BPD = (_SUICIDE_CONTEXT, _rx(r"\b(?:borderline|BPD|EUPD|personality\s+disorder)\b"))
+_SUICIDE_OR_BPD = (
+    _SUICIDE_CONTEXT,
+    _rx(
+        r"\b(?:borderline|BPD|EUPD|personality\s+disorder)\b",
+        needs=("borderline", "bpd", "eupd", "personality"),
+    ),
+)
 
 # 1. Stigmatising language. "Commit" ties suicide to crime and sin; "successful"/"failed"
 # frame death as success; labels ("cutter", "attention-seeking") reduce a person to a
@@ -280,44 +397,52 @@ _STIGMATISING: tuple[_Pattern, ...] = (
         rf"\bcommit(?:s|ted|ting)?{_SEP}suicide\b",
         '"{words}" implies a crime or sin; write "died by suicide".',
         'Write "died by suicide" or "took their own life" (or "die by suicide" for the present).',
+        needs=("suicide",),
     ),
     _p(
         rf"\bcompleted{_SEP}suicides?\b",
         '"{words}" frames a death as an achievement; write "died by suicide".',
         'Write "died by suicide" or "took their own life".',
+        needs=("suicide",),
     ),
     _p(
         rf"\bsuccessful(?:ly)?{_SEP}suicides?(?:{_SEP}attempts?)?\b",
         '"{words}" presents a death as a success; write "died by suicide".',
         'Write "died by suicide" or "took their own life".',
+        needs=("suicide",),
     ),
     _p(
         rf"\bsuccessful(?:ly)?{_SEP}attempts?\b",
         '"{words}" presents a death by suicide as a success; write "died by suicide".',
         'Write "died by suicide" or "took their own life".',
         context=_SC,
+        needs=("successful",),
     ),
     _p(
         rf"\b(?:failed|unsuccessful|botched){_SEP}suicides?(?:{_SEP}attempts?)?\b",
         '"{words}" presents surviving as a failure; write "suicide attempt".',
         'Write "suicide attempt" or "survived a suicide attempt".',
+        needs=("suicide",),
     ),
     _p(
         rf"\b(?:failed|unsuccessful|botched){_SEP}attempts?\b",
         '"{words}" presents surviving a suicide attempt as a failure; write "suicide attempt".',
         'Write "suicide attempt" or "survived a suicide attempt".',
         context=_SC,
+        needs=("attempt",),
     ),
     _p(
         rf"\bsuicide{_SEP}victims?\b|\bvictims?{_SEP}of{_SEP}suicide\b",
         '"{words}" casts the person only as a victim; describe the person instead.',
         'Write "person who died by suicide" (or "people bereaved by suicide" for those left behind).',
+        needs=("suicide",),
     ),
     _p(
         rf"\battention{_SEP}seek(?:ing|ers?)\b",
         '"{words}" dismisses self-harm as a bid for attention; it is a sign of distress.',
         'Write "a way of coping with distress" or "a sign that someone needs support".',
         negated=True,
+        needs=("attention",),
     ),
     _p(
         r"\bmanipulat(?:ive|ion|ing)\b",
@@ -325,24 +450,28 @@ _STIGMATISING: tuple[_Pattern, ...] = (
         'Describe the distress instead, e.g. "a person who self-harms may be in great pain".',
         context=_SUICIDE_OR_BPD,
         negated=True,
+        needs=("manipulat",),
     ),
     _p(
         rf"\bself{_OPT}mutilat(?:ors?|ion|ing)\b",
         '"{words}" is an outdated, stigmatising label; write "self-harm" or "person who self-harms".',
         'Write "self-harm", "self-injury" or "person who self-harms".',
+        needs=("mutilat",),
     ),
     _p(
         rf"\bself{_OPT}harmers?\b",
         '"{words}" reduces a person to a behaviour; use person-first wording.',
         'Write "person who self-harms".',
+        needs=("harmer",),
     ),
     _p(
-        r"(?<!box )(?<!cookie )(?<!cookie-)(?<!pizza )(?<!wire )(?<!bolt )(?<!paper )"
+        r"(?=cutter)(?<!box )(?<!cookie )(?<!cookie-)(?<!pizza )(?<!wire )(?<!bolt )(?<!paper )"
         r"(?<!glass )(?<!tile )(?<!pipe )(?<!stone )(?<!laser )(?<!hedge )(?<!nail )"
         r"(?<!guard )\bcutters?\b",
         '"{words}" labels a person by a behaviour; use person-first wording.',
         'Write "person who self-harms".',
         negated=True,
+        needs=("cutter",),
     ),
 )
 
@@ -366,6 +495,8 @@ _METHOD: tuple[_Pattern, ...] = (
         rf"|self{_OPT}(?:harm|injure)|overdose)\b",
         '"{words}" reads as instructions for suicide or self-harm.',
         "Remove the instructions and point to help instead (a crisis line or the Get help now page).",
+        # "how" and a word of what follows "to" (the reflexive ends in "self" or "selves").
+        needs=("how + self|selves|suicide|die|life|overdose",),
     ),
     _p(
         r"\b(?:ways?|methods?|means)\s+(?:to|of)\s+(?:kill(?:ing)?|end(?:ing)?)\s+"
@@ -374,6 +505,7 @@ _METHOD: tuple[_Pattern, ...] = (
         rf"|self{_OPT}harm\w*|self{_OPT}injur\w*|killing\s+\w+sel\w+|overdos\w*)",
         '"{words}" reads as instructions for suicide or self-harm.',
         "Remove the instructions and point to help instead (a crisis line or the Get help now page).",
+        needs=("sel", "life", "step", "instruction"),  # "sel" of "(your|them|…)sel\w+"
     ),
     # A harm verb aimed at oneself is self-harm context on its own ("cutting themselves").
     _p(
@@ -384,6 +516,7 @@ _METHOD: tuple[_Pattern, ...] = (
         _METHOD_SUGGESTION,
         means_safety=True,
         accident=True,
+        needs=("self", "selves"),
     ),
     _p(
         r"\b(?:cut|cuts|cutting|slit\w*|slash\w*)\s+(?:their|his|her|my|your)\s+"
@@ -391,6 +524,7 @@ _METHOD: tuple[_Pattern, ...] = (
         _METHOD_MESSAGE,
         _METHOD_SUGGESTION,
         accident=True,
+        needs=("cut", "slit", "slash"),
     ),
     # "Self-" forms name the method themselves.
     _p(
@@ -398,21 +532,25 @@ _METHOD: tuple[_Pattern, ...] = (
         r"|laceration\w*)\b",
         _METHOD_MESSAGE,
         'Write "self-harm" or "self-injury" without naming the method.',
+        needs=("self",),
     ),
     # Category words next to suicide or self-harm.
     _p(
-        r"\b(?:" + "|".join(_METHOD_TERMS) + r")\b",
+        _METHOD_CONTEXT.pattern,
         _METHOD_MESSAGE,
         _METHOD_SUGGESTION,
         context=_SC,
         means_safety=True,
         accident=True,
         anywhere_if_sensitive=True,
+        needs=_METHOD_NEEDS,
     ),
     # Amounts and doses next to suicide or self-harm.
     _p(
-        # A number word needs a space before its unit: "ten g", never "tensing".
-        r"\b(?:\d+(?:[.,]\d+)?\s*|(?:a\s+few|several|dozens|(?:two|three|four|five|six|seven"
+        # A number word needs a space before its unit: "ten g", never "tensing". No needs:
+        # \d matches any Unicode digit, which no ASCII word stands for.
+        # "(?=\w)": a digit or a letter follows; see _METHOD_CONTEXT.
+        r"\b(?=\w)(?:\d+(?:[.,]\d+)?\s*|(?:a\s+few|several|dozens|(?:two|three|four|five|six|seven"
         r"|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)s?)\s+)"
         r"(?:of\s+)?"
         r"(?:[a-z]+\s+)?"
@@ -435,6 +573,7 @@ _METHOD: tuple[_Pattern, ...] = (
         'The text names a specific place ("{words}") next to suicide or self-harm, which can make it a site for imitation.',
         'Leave the place out, or say "a public place" if a location is needed at all.',
         context=_SC,
+        needs=("bridge", "viaduct", "cliff", "gorge", "tower", "station", "line", "railway", "dam"),
     ),
 )
 
@@ -451,23 +590,27 @@ _LETHALITY: tuple[_Pattern, ...] = (
         _LETHALITY_MESSAGE,
         _LETHALITY_SUGGESTION,
         context=_ANY_DEATH_CONTEXT,
+        needs=("lethal", "deadly", "fatal"),
     ),
     _p(
         r"\b(?:lethal|fatal|deadly)\s+(?:doses?|amounts?|quantit(?:y|ies)|methods?|means|ways?|levels?)\b",
         _LETHALITY_MESSAGE,
         _LETHALITY_SUGGESTION,
         context=_ANY_DEATH_CONTEXT,
+        needs=("lethal", "deadly", "fatal"),
     ),
     _p(
         rf"\b(?:painless(?:ly)?|pain{_SEP}free)\b",
         _LETHALITY_MESSAGE,
         _LETHALITY_SUGGESTION,
         context=_ANY_DEATH_CONTEXT,
+        needs=("painless", "free"),
     ),
     _p(
         rf"\bsure(?:st)?{_OPT}(?:fire{_OPT})?(?:way|method)\s+(?:to|of)\s+(?:die|dying|kill\w*|end\w*)\b",
         _LETHALITY_MESSAGE,
         _LETHALITY_SUGGESTION,
+        needs=("sure",),
     ),
     _p(
         r"\b(?:quick|quickest|fast|fastest|easy|easiest|best|simplest|effective|reliable"
@@ -476,6 +619,7 @@ _LETHALITY: tuple[_Pattern, ...] = (
         _LETHALITY_MESSAGE,
         _LETHALITY_SUGGESTION,
         context=_ANY_DEATH_CONTEXT,
+        needs=("way", "method", "means"),
     ),
     _p(
         r"\b(?:most|more|less|least)\s+(?:effective|reliable|painful|successful|certain)\s+"
@@ -483,13 +627,19 @@ _LETHALITY: tuple[_Pattern, ...] = (
         _LETHALITY_MESSAGE,
         _LETHALITY_SUGGESTION,
         context=(_METHOD_CONTEXT,),
+        needs=("way", "method", "means"),
     ),
     _p(
         r"\bguaranteed\s+(?:to\s+(?:die|work|kill|be\s+fatal|succeed)|death|fatal\w*)\b"
         r"|\b(?:death|dying)\s+(?:\w+\s+){0,4}?(?:is|was|would\s+be)\s+guaranteed\b",
         _LETHALITY_MESSAGE,
         _LETHALITY_SUGGESTION,
-        context=(_SUICIDE_CONTEXT, _METHOD_CONTEXT, _rx(r"\b(?:method|means|way)s?\b")),
+        context=(
+            _SUICIDE_CONTEXT,
+            _METHOD_CONTEXT,
+            _rx(r"\b(?:method|means|way)s?\b", needs=("method", "means", "way")),
+        ),
+        needs=("guaranteed",),
     ),
     _p(
         r"\b(?:quick|fast|instant|swift)\s+and\s+(?:painless|peaceful|easy)\b"
@@ -498,6 +648,7 @@ _LETHALITY: tuple[_Pattern, ...] = (
         _LETHALITY_MESSAGE,
         _LETHALITY_SUGGESTION,
         context=_ANY_DEATH_CONTEXT,
+        needs=("painless", "peaceful", "easy", "quickly", "instantly", "death"),
     ),
     _p(
         r"\b(?:always|certainly|almost\s+always|usually|rarely|seldom)\s+"
@@ -505,6 +656,7 @@ _LETHALITY: tuple[_Pattern, ...] = (
         _LETHALITY_MESSAGE,
         _LETHALITY_SUGGESTION,
         context=(_METHOD_CONTEXT,),
+        needs=("fatal", "lethal", "deadly", "surviv"),
     ),
     # Population statistics about suicide are fine; rates for a particular means are not.
     _p(
@@ -513,6 +665,7 @@ _LETHALITY: tuple[_Pattern, ...] = (
         _LETHALITY_SUGGESTION,
         context=(_METHOD_CONTEXT,),
         also=(_SUICIDE_CONTEXT,),
+        needs=("rate",),
     ),
     _p(
         r"\bwon['’]?t\s+feel\s+(?:a\s+thing|anything|any\s+pain)\b"
@@ -521,6 +674,7 @@ _LETHALITY: tuple[_Pattern, ...] = (
         _LETHALITY_SUGGESTION,
         context=(_SUICIDE_CONTEXT, _METHOD_CONTEXT),
         accident=True,
+        needs=("feel", "hurt", "pain"),
     ),
 )
 
@@ -537,9 +691,15 @@ _GRAPHIC: tuple[_Pattern, ...] = (
         r"|\bpools?\s+of\s+blood\b|\bblood\s+everywhere\b",
         _GRAPHIC_MESSAGE,
         _GRAPHIC_SUGGESTION,
+        needs=("blood",),
     ),
-    _p(r"\bgaping\b", _GRAPHIC_MESSAGE, _GRAPHIC_SUGGESTION),
-    _p(r"\b(?:gory|gruesome|grisly|mangled)\b", _GRAPHIC_MESSAGE, _GRAPHIC_SUGGESTION),
+    _p(r"\bgaping\b", _GRAPHIC_MESSAGE, _GRAPHIC_SUGGESTION, needs=("gaping",)),
+    _p(
+        r"\b(?:gory|gruesome|grisly|mangled)\b",
+        _GRAPHIC_MESSAGE,
+        _GRAPHIC_SUGGESTION,
+        needs=("gory", "gruesome", "grisly", "mangled"),
+    ),
     # How deep a wound is, or what it exposes, is ordinary medical language ("tetanus can
     # enter through a deep cut", "exposed bone"); it is graphic next to self-harm or on a
     # sensitive topic, where first-aid sentences stay exempt.
@@ -550,11 +710,13 @@ _GRAPHIC: tuple[_Pattern, ...] = (
         _GRAPHIC_SUGGESTION,
         context=_SC,
         anywhere_if_sensitive=True,
+        needs=("deep", "gash", "flesh", "bone", "tendon"),
     ),
     _p(
         r"\b(?:bleed(?:s|ing)?|bled)\s+(?:out|to\s+death)\b",
         _GRAPHIC_MESSAGE,
         _GRAPHIC_SUGGESTION,
+        needs=("bleed", "bled"),
     ),
     # "Self-mutilation" is caught as stigmatising language; "female genital mutilation"
     # is the standard name of a health topic.
@@ -562,12 +724,14 @@ _GRAPHIC: tuple[_Pattern, ...] = (
         r"(?<!self-)(?<!self )(?<!self)(?<!genital )\bmutilat(?:ed|es|ing|ion)\b",
         _GRAPHIC_MESSAGE,
         _GRAPHIC_SUGGESTION,
+        needs=("mutilat",),
     ),
     _p(
         r"\b(?:slash\w*|slit\w*|hack\w*|carv\w*)\s+(?:open|(?:their|his|her|my|your)\s+"
         r"(?:wrists?|arms?|legs?|thighs?|skin|throat|flesh))\b",
         _GRAPHIC_MESSAGE,
         _GRAPHIC_SUGGESTION,
+        needs=("slash", "slit", "hack", "carv"),
     ),
 )
 
@@ -579,12 +743,14 @@ _SENSATIONAL: tuple[_Pattern, ...] = (
         '"{words}" sensationalises suicide or self-harm.',
         'Describe the trend with accurate figures, e.g. "rates have risen", and say help is available.',
         context=_SC,
+        needs=("demic",),
     ),
     _p(
         rf"\bsky{_OPT}rocket\w*|\bsoar(?:s|ed|ing)?\b|\bspiral\w*\s+out\s+of\s+control\b",
         '"{words}" sensationalises changes in suicide or self-harm.',
         'Write "have risen" or "have increased", with the figures and their source.',
         context=_SC,
+        needs=("rocket", "soar", "spiral"),
     ),
     _p(
         r"\b(?:shocking(?:ly)?|horrific(?:ally)?|horrifying|tragic(?:ally)?|traged(?:y|ies)"
@@ -592,16 +758,19 @@ _SENSATIONAL: tuple[_Pattern, ...] = (
         '"{words}" dramatises suicide or self-harm.',
         'State the facts calmly, e.g. "died by suicide", and include where to get help.',
         context=_SC,
+        needs=("shocking", "horrif", "tragic", "traged", "senseless"),
     ),
     _p(
         rf"\bsuicide{_SEP}(?:craze|fad|hot{_OPT}spots?|bridge|forest|capital)\b",
         '"{words}" sensationalises suicide.',
         'Leave the label out; write "suicide" and describe the issue factually.',
+        needs=("suicide",),
     ),
     _p(
         rf"\bcopy{_OPT}cat\b|\b(?:spate|rash|wave)\s+of\s+(?:suicides|self{_OPT}harm)\b",
         '"{words}" sensationalises suicide.',
         'Write "rates have increased" or describe the risk factually; avoid "copycat".',
+        needs=("copy", "suicides", "self"),
     ),
 )
 
@@ -623,6 +792,7 @@ _SOLUTION: tuple[_Pattern, ...] = (
         negated=True,
         perceived=True,
         corrected=True,
+        needs=("only",),
     ),
     _p(
         r"\b(?:a|the)\s+(?:way|means)\s+(?:to|of)\s+(?:solv\w*|fix\w*|escap\w*|end\w*|stop\w*)\s+"
@@ -634,6 +804,7 @@ _SOLUTION: tuple[_Pattern, ...] = (
         negated=True,
         perceived=True,
         corrected=True,
+        needs=("way", "means", "solution", "answer", "escape", "cure"),
     ),
     _p(
         r"\b(?:end(?:s|ed|ing)?|put\s+an\s+end\s+to|free[sd]?\s+(?:them|him|her)\s+from"
@@ -646,11 +817,13 @@ _SOLUTION: tuple[_Pattern, ...] = (
         context=_SC,
         negated=True,
         perceived=True,
+        needs=("suffering", "pain", "misery", "torment", "peace", "free", "dead"),
     ),
     # The subject must be suicide or self-harm itself, not the object of a preposition
     # ("CBT focused on suicide helps you ...").
     _p(
-        r"(?<!\bon )(?<!about )(?<!for )(?<!\bof )(?<!\bto )(?<!with )(?<!against )(?<!from )"
+        # Both "suicide" and "self" start with "s"; see "(?=drown)" in _METHOD_TERMS.
+        r"(?=s)(?<!\bon )(?<!about )(?<!for )(?<!\bof )(?<!\bto )(?<!with )(?<!against )(?<!from )"
         r"(?<!after )(?<!\bby )(?<!around )(?<!into )(?<!\bin )"
         rf"\b(?:suicide|self{_OPT}harm(?:ing)?|self{_OPT}injur(?:y|ing))\s+"
         r"(?:really\s+|actually\s+|always\s+)?(?:works?|worked|helps|helped|solves|solved"
@@ -660,6 +833,7 @@ _SOLUTION: tuple[_Pattern, ...] = (
         negated=True,
         perceived=True,
         corrected=True,
+        needs=("suicide", "self"),
     ),
     _p(
         r"\b(?:brings?|brought|gives?|gave|provides?|provided|offers?|offered)\s+"
@@ -670,6 +844,7 @@ _SOLUTION: tuple[_Pattern, ...] = (
         context=_SC,
         negated=True,
         corrected=True,
+        needs=("relief", "release", "peace", "calm"),
     ),
 )
 
@@ -764,7 +939,9 @@ def lint_text(
         A sentence is reported at most once per rule (at its first words), so editors read
         one finding per problem.
     """
-    spans = _sentence_spans(text)
+    spans: list[tuple[int, int]] = []  # split into sentences when the first match is found
+    starts: list[int] = []
+    folded = _fold(text)
     hits: list[tuple[int, int, str, _Pattern]] = []
     # Whether the text holds a context pattern anywhere, asked once per pattern: a pattern
     # whose context the whole text lacks cannot be a finding in any of its sentences, so it
@@ -773,19 +950,35 @@ def lint_text(
 
     def holds(context: re.Pattern[str]) -> bool:
         if context not in present:
-            present[context] = context.search(text) is not None
+            present[context] = _may_match(_NEEDS.get(context, _NO_NEEDS), folded) and bool(
+                narrowed(context).search(text)
+            )
         return present[context]
+
+    def narrowed(regex: re.Pattern[str]) -> re.Pattern[str]:
+        # Method terms, as context or as a rule, are looked for among those the text can hold.
+        return _method_regex(folded) if regex.pattern == _METHOD_CONTEXT.pattern else regex
+
+    def sentence(at: int) -> tuple[int, int]:
+        # The spans are contiguous and cover the text: the last one starting at or before
+        # ``at`` holds it.
+        if not spans:
+            spans.extend(_sentence_spans(text))
+            starts.extend(start for start, _ in spans)
+        return spans[bisect_right(starts, at) - 1]
 
     for rule, patterns in _TEXT_RULES.items():
         for pattern in patterns:
+            if not _may_match(pattern.needs, folded):
+                continue
             anywhere = sensitive and pattern.anywhere_if_sensitive
             if not anywhere and not all(any(map(holds, group)) for group in pattern.requires):
                 continue
-            for match in pattern.regex.finditer(text):
+            for match in narrowed(pattern.regex).finditer(text):
                 start, end = match.span()
                 if start == end:
                     continue
-                s_start, s_end = next((s, e) for s, e in spans if s <= start < e)
+                s_start, s_end = sentence(start)
                 if _skipped(
                     pattern,
                     text[s_start:s_end],
@@ -800,7 +993,7 @@ def lint_text(
     taken: set[tuple[str, int]] = set()
     findings: list[LintFinding] = []
     for start, end, rule, pattern in hits:
-        s_start, s_end = next((s, e) for s, e in spans if s <= start < e)
+        s_start, s_end = sentence(start)
         if (rule, s_start) in taken:
             continue
         taken.add((rule, s_start))

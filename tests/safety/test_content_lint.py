@@ -727,3 +727,40 @@ def test_other_rules_name_the_words_and_keep_their_specific_fix() -> None:
         '("committed suicide"): "Her uncle committed suicide in 2019." Write "died by suicide" '
         'or "took their own life" (or "die by suicide" for the present).'
     )
+
+
+# The lint skips a rule's regex when the text lacks the words every match holds, looks for
+# method terms among those the text can hold, and tries lookbehind exemptions only where the
+# word they guard starts; none of this may change a finding.
+@pytest.mark.parametrize(
+    ("text", "sensitive", "expected"),
+    [
+        ("He bought a box cutter at the store.", False, []),
+        ("They took a cookie-cutter approach.", False, []),
+        ("People called him a cutter.", False, [("stigmatising-language", "cutter")]),
+        ("It felt like I am drowned in work.", True, []),
+        ("She drowned.", True, [("method-detail", "drowned")]),
+        ("Funding cuts closed the clinic.", True, []),
+        ("She hid the cuts on her arm.", True, [("method-detail", "cuts")]),
+        ("Therapy focused on suicide works for many people.", False, []),
+        ("For her, self-harm works.", False, [("presents-suicide-as-solution", "self-harm works")]),
+        # Characters that match ASCII letters only under re.IGNORECASE (dotless i, long s,
+        # Kelvin sign) are still found.
+        (
+            "He comm\u0131tted su\u0131cide last year.",
+            False,
+            [("stigmatising-language", "comm\u0131tted su\u0131cide")],
+        ),
+        (
+            "A \u017fuicide victim was named.",
+            False,
+            [("stigmatising-language", "\u017fuicide victim")],
+        ),
+        ("Self-harm with a \u212anife.", True, [("method-detail", "\u212anife")]),
+    ],
+)
+def test_prefilters_and_lookbehinds_keep_findings(
+    text: str, sensitive: bool, expected: list[tuple[str, str]]
+) -> None:
+    found = [(f.rule, f.words) for f in lint_text(text, sensitive=sensitive)]
+    assert found == expected
