@@ -764,3 +764,51 @@ def test_prefilters_and_lookbehinds_keep_findings(
 ) -> None:
     found = [(f.rule, f.words) for f in lint_text(text, sensitive=sensitive)]
     assert found == expected
+
+
+# One sentence for each rule pattern no other test here writes, so that every pattern's
+# prefilter is checked below against a text the pattern matches.
+MORE_MATCHES = (
+    "The report counted completed suicides among young men.",
+    "It was described as a successful attempt at suicide.",
+    "The forum listed ways to kill yourself.",
+    "She said he had been cutting his arms since spring.",
+    "He searched for the easiest way to die.",
+    "The article claimed such attempts are always fatal.",
+    "The story said she had slashed open her skin.",
+)
+
+
+def test_every_rule_pattern_is_matched_here_and_its_prefilter_never_hides_a_match() -> None:
+    # The lint runs a pattern only when the text holds one of the words every match of it
+    # holds (its ``needs``; content_lint._may_match). A pattern whose listed words are wrong
+    # would silently miss: here each pattern matches some text written in this module, and
+    # wherever it does, its prefilter lets it run.
+    import ast
+
+    from symptomdb.safety import content_lint
+
+    tree = ast.parse(Path(__file__).read_text(encoding="utf-8"))
+    texts = {
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) > 8
+    }
+    patterns = [p for group in content_lint._TEXT_RULES.values() for p in group]
+    unmatched = []
+    for pattern in patterns:
+        matched = [t for t in texts if pattern.regex.search(t)]
+        if not matched:
+            unmatched.append(pattern.regex.pattern[:60])
+        for text in matched:
+            assert content_lint._may_match(pattern.needs, content_lint._fold(text)), (
+                pattern.regex.pattern[:60],
+                text,
+            )
+    assert unmatched == []
+    # The same for the context patterns the rules ask for.
+    contexts = {c for p in patterns for group in p.requires for c in group}
+    for context in contexts:
+        for text in (t for t in texts if context.search(t)):
+            needs = content_lint._NEEDS.get(context, content_lint._NO_NEEDS)
+            assert content_lint._may_match(needs, content_lint._fold(text)), text
