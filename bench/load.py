@@ -28,7 +28,6 @@ import os
 import platform
 import re
 import shlex
-import socket
 import subprocess
 import sys
 import tempfile
@@ -42,6 +41,9 @@ from pathlib import Path
 import aiohttp
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from loopback import free_port  # noqa: E402  (scripts/loopback.py)
+
 RESULTS = ROOT / "bench" / "results"
 GUNICORN_CONFIG = "python:symptomdb.gunicorn_conf"
 REQUEST_TIMEOUT = 10.0  # seconds; a slower response counts as an error
@@ -167,12 +169,6 @@ async def drive(base_url: str, phase: Phase) -> PhaseResult:
     )
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _run(args: list[str], env: dict[str, str]) -> None:
     done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=1800)
     if done.returncode != 0:
@@ -194,7 +190,7 @@ def serve_site(folder: Path, medquad: Path | None, page_cache: bool) -> Iterator
     _run([*cli, "setup"], env)
     if medquad is not None:
         _run([*cli, "import-medquad", str(medquad)], env)
-    port = _free_port()
+    port = free_port()
     log = (folder / "gunicorn.log").open("w")
     server = subprocess.Popen(
         [

@@ -12,10 +12,11 @@ import contextlib
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
+
+from loopback import free_port
 
 
 def _bin_dir() -> str:
@@ -23,12 +24,6 @@ def _bin_dir() -> str:
     if not candidates:
         raise SystemExit("PostgreSQL server binaries not found: apt-get install postgresql")
     return os.path.dirname(candidates[-1])
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _as_postgres() -> list[str]:
@@ -113,7 +108,7 @@ def throwaway_postgres() -> Iterator[str]:
     """Start a cluster; yield its DATABASE_URL; stop it and delete its files on exit."""
     workdir = tempfile.mkdtemp(prefix="symptomdb-pg-")
     try:
-        server = start_cluster(workdir, _free_port())
+        server = start_cluster(workdir, free_port())
         yield f"{server}/symptomdb"
     finally:
         stop_cluster(workdir)

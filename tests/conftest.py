@@ -13,7 +13,6 @@ import contextlib
 import datetime as dt
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -29,6 +28,9 @@ import pytest
 from symptomdb.gunicorn_conf import command as gunicorn_command
 from symptomdb.importers.topic_markdown import TopicDocument, read_topic_dir
 from tests.site_snapshot import SiteSnapshot, record
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+from loopback import free_port
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
 # under a running loop unless told the thread is a plain synchronous one (it is).
@@ -365,12 +367,6 @@ def fresh_database() -> Callable[[Path], dict[str, str]]:
     return fresh_database_env
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def live_site_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """The environment (data folder, database) of the live site, for commands run against it."""
@@ -385,7 +381,7 @@ def serve_site(env: dict[str, str]) -> Iterator[tuple[str, Path]]:
     folder = Path(env["SYMPTOMDB_DATA_DIR"])
     setup = run_setup(env)
     assert setup.returncode == 0, setup.stderr
-    port = _free_port()
+    port = free_port()
     log_path = folder / "gunicorn.log"
     with log_path.open("w") as log:
         server = subprocess.Popen(

@@ -34,10 +34,11 @@ from pathlib import Path
 import pytest
 
 from symptomdb.gunicorn_conf import command as gunicorn_command
-from tests.conftest import _free_port, run_symptomdb
+from tests.conftest import run_symptomdb
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+from loopback import free_port  # noqa: E402
 from throwaway_postgres import create_database, throwaway_postgres  # noqa: E402
 
 pytestmark = pytest.mark.fleet
@@ -52,7 +53,7 @@ def redis_server(folder: Path) -> Iterator[str]:
     binary = shutil.which("redis-server")
     if binary is None:
         pytest.fail("redis-server is not installed: bash scripts/ensure_system_packages.sh")
-    port = _free_port()
+    port = free_port()
     log = (folder / "redis.log").open("w")
     server = subprocess.Popen(
         [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--dir", str(folder)],
@@ -82,7 +83,7 @@ def app_servers(envs: list[dict[str, str]]) -> Iterator[list[str]]:
     servers, urls = [], []
     try:
         for env in envs:
-            port = _free_port()
+            port = free_port()
             log = Path(env["SYMPTOMDB_DATA_DIR"]) / "gunicorn.log"
             with log.open("w") as out:
                 servers.append(

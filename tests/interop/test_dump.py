@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -15,9 +14,7 @@ from symptomdb.errors import DumpFileInvalid
 from symptomdb.interop.dump import DUMP_FORMAT, read_dump
 from symptomdb.topics.loading import export_documents
 from symptomdb.topics.models import TopicPage
-from tests.conftest import run_symptomdb
-
-TODAY = dt.date(2026, 11, 24)
+from tests.conftest import TODAY, run_symptomdb
 
 
 @pytest.fixture
