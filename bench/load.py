@@ -44,8 +44,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 from loopback import free_port  # noqa: E402  (scripts/loopback.py)
 
+from symptomdb.gunicorn_conf import command as gunicorn_command  # noqa: E402
+
 RESULTS = ROOT / "bench" / "results"
-GUNICORN_CONFIG = "python:symptomdb.gunicorn_conf"
 REQUEST_TIMEOUT = 10.0  # seconds; a slower response counts as an error
 
 # Consumer questions written for this benchmark (ours; not from any data set), rotating.
@@ -193,16 +194,7 @@ def serve_site(folder: Path, medquad: Path | None, page_cache: bool) -> Iterator
     port = free_port()
     log = (folder / "gunicorn.log").open("w")
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "symptomdb.wsgi:application",
-            "--config",
-            GUNICORN_CONFIG,
-            "--bind",
-            f"127.0.0.1:{port}",
-        ],
+        gunicorn_command(f"127.0.0.1:{port}"),
         env=env,
         cwd=ROOT,
         stdout=log,
