@@ -19,6 +19,10 @@ how any method works. Most rules only fire when the same sentence is about suici
 self-harm, so everyday phrases ("cut down on caffeine", "feeling cut off", "training") stay
 clear. Plain Python: no Django or Wagtail import, so the command line and the publish step
 can both use it.
+
+The rules here are English. Text in Spanish (a topic with ``locale: es``, or
+``lint_text(..., language="es")``) is read with the Spanish rules of ``content_lint_es``
+instead; both are written with the pieces in ``content_lint_base``.
 """
 
 from __future__ import annotations
@@ -29,9 +33,26 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from symptomdb.importers.topic_markdown import TopicDocument
+from symptomdb.safety.content_lint_base import (
+    _DEAR_CONTEXTS,
+    _FLAGS,
+    _NEEDS,
+    _NO_NEEDS,
+    _OPT,
+    _SEP,
+    _fold,
+    _Language,
+    _may_match,
+    _needs,
+    _p,
+    _Pattern,
+    _rx,
+)
+from symptomdb.safety.content_lint_es import SPANISH
 
 __all__ = [
     "DEFAULT_BLOCKING",
+    "LANGUAGES",
     "RULES",
     "LintFinding",
     "about_suicide_or_self_harm",
@@ -55,6 +76,8 @@ class LintFinding:
         suggestion: the alternative wording or the fix.
         sentence: the whole sentence the words are in, whitespace collapsed (``""`` for
             topic-level findings).
+        language: the language of the rules that found it (``"en"`` or ``"es"``), which is
+            the language of the message, the suggestion and ``plain``.
     """
 
     rule: str
@@ -65,17 +88,20 @@ class LintFinding:
     message: str
     suggestion: str
     sentence: str = ""
+    language: str = "en"
 
     @property
     def plain(self) -> str:
         """What editors read: what is wrong, the offending sentence quoted, and the fix."""
         if not self.sentence:
             return f"{self.message} {self.suggestion}"
+        wording = _language(self.language)
         shown = " ".join(self.words.split())
-        lead = _PLAIN_LEAD.get(self.rule, "This sentence breaks a safe-messaging rule")
-        fix = _PLAIN_FIX.get(self.rule, self.suggestion)
+        lead = wording.plain_lead.get(self.rule, wording.plain_default)
+        fix = wording.plain_fix.get(self.rule, self.suggestion)
         end = "" if self.sentence[-1:] in ".!?…" else "."
-        return f'{lead.format(words=shown)}: "{self.sentence}"{end} {fix}'
+        opening, closing = wording.quotes
+        return f"{lead.format(words=shown)}: {opening}{self.sentence}{closing}{end} {fix}"
 
 
 RULES: dict[str, str] = {
@@ -122,63 +148,7 @@ DEFAULT_BLOCKING: frozenset[str] = frozenset(
 )
 
 _RULE_ORDER = {rule: index for index, rule in enumerate(RULES)}
-_FLAGS = re.IGNORECASE
-
-# A space, a hyphen or a line break between words: "attention-seeking", "attention seeking".
-_SEP = r"[\s\-\u2010\u2011]+"
-# An optional hyphen or space inside a compound: "self-harm", "self harm", "selfharm".
-_OPT = r"[\s\-\u2010\u2011]*"
 _REFLEXIVE = r"(?:your|them|him|her|my|one|it)sel(?:f|ves)"
-
-
-def _rx(pattern: str, needs: tuple[str, ...] = ()) -> re.Pattern[str]:
-    regex = re.compile(pattern, _FLAGS)
-    if needs:
-        _NEEDS[regex] = _needs(needs)
-    return regex
-
-
-# --- Prefilter: words a match must contain. ---------------------------------------------
-# Each pattern may list ``needs``: clauses, one of which every match of the pattern holds.
-# A clause is "word" or "a|b + c|d" (one of a, b and one of c, d); the words are lower-case
-# ASCII letters that occur, contiguously, in every match of the branch they stand for.
-# ``lint_text`` looks them up with ``in`` on the folded text (cheap) and runs the regex only
-# when some clause holds, so the findings are the same, only most regexes never run.
-# Parsed: the words of one-word clauses, and the other clauses as groups of words.
-_Needs = tuple[tuple[str, ...], tuple[tuple[tuple[str, ...], ...], ...]]
-_NO_NEEDS: _Needs = ((), ())
-_NEEDS: dict[re.Pattern[str], _Needs] = {}
-
-
-def _needs(clauses: tuple[str, ...]) -> _Needs:
-    parsed = [
-        tuple(tuple(group.split("|")) for group in clause.replace(" ", "").split("+"))
-        for clause in clauses
-    ]
-    words = tuple(word for clause in parsed if len(clause) == 1 for word in clause[0])
-    return words, tuple(clause for clause in parsed if len(clause) > 1)
-
-
-# Under re.IGNORECASE an ASCII letter also matches these characters (the re docs list them
-# for [a-z]); lower() alone would not turn them into the ASCII letter, so they are mapped
-# first. Every other character that matches an ASCII letter lower-cases to it.
-_ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-
-
-def _fold(text: str) -> str:
-    """The text in lower case, so that a case-insensitive match of a word is a substring."""
-    return text.lower() if text.isascii() else text.translate(_ASCII_FOLD).lower()
-
-
-def _may_match(needs: _Needs, folded: str) -> bool:
-    """False only when no clause of ``needs`` holds, i.e. the pattern cannot match."""
-    words, clauses = needs
-    if not words and not clauses:
-        return True  # no prefilter
-    for word in words:
-        if word in folded:
-            return True
-    return any(all(any(w in folded for w in group) for group in clause) for clause in clauses)
 
 
 # --- Context: what makes a sentence "about" suicide or self-harm. --------------------------
@@ -256,6 +226,7 @@ def _method_alternation(terms: tuple[int, ...]) -> str:
 
 
 _METHOD_CONTEXT = _rx(_method_alternation(tuple(range(len(_METHOD_TERMS)))), needs=_METHOD_NEEDS)
+_DEAR_CONTEXTS.append(_METHOD_CONTEXT)
 
 
 @lru_cache(maxsize=256)
@@ -316,68 +287,6 @@ _CORRECTIVE_AFTER = _rx(
 )
 
 _NEGATION_WINDOW = 6  # words before a match searched for a negation cue
-
-
-@dataclass(frozen=True)
-class _Pattern:
-    """One lexicon entry: a regex plus the conditions under which it is a finding."""
-
-    regex: re.Pattern[str]
-    message: str  # one sentence; ``{words}`` is replaced by the words found
-    suggestion: str
-    needs: _Needs = _NO_NEEDS  # see _may_match: words without which the regex cannot match
-    # Context the rest of the sentence (the match itself left out) must hold: every group
-    # needs a match from at least one of its patterns. Empty: no context needed.
-    requires: tuple[tuple[re.Pattern[str], ...], ...] = ()
-    skip_if_negated: bool = False  # "is not attention-seeking", "suicide is not a solution"
-    skip_if_perceived: bool = False  # "it can feel like the only way out"
-    skip_if_corrected: bool = False  # "the relief ... tends to be brief"
-    skip_if_means_safety: bool = False  # "lock away medicines"
-    skip_if_accident: bool = False  # "careful not to cut yourself"
-    # On a sensitive topic every sentence is read as being about self-harm or suicide, so
-    # ``requires`` is not checked ("keep cutting with a razor blade" needs no "self-harm").
-    anywhere_if_sensitive: bool = False
-
-
-def _p(
-    pattern: str,
-    message: str,
-    suggestion: str,
-    *,
-    context: tuple[re.Pattern[str], ...] = (),
-    also: tuple[re.Pattern[str], ...] = (),
-    negated: bool = False,
-    perceived: bool = False,
-    corrected: bool = False,
-    means_safety: bool = False,
-    accident: bool = False,
-    anywhere_if_sensitive: bool = False,
-    needs: tuple[str, ...] = (),
-) -> _Pattern:
-    return _Pattern(
-        _rx(pattern),
-        message,
-        suggestion,
-        _needs(needs),
-        # _METHOD_CONTEXT is the dearest context to look for, so it is asked last (all and any
-        # give the same answer in any order).
-        tuple(
-            sorted(
-                (
-                    tuple(sorted(group, key=_METHOD_CONTEXT.__eq__))
-                    for group in (context, also)
-                    if group
-                ),
-                key=lambda group: _METHOD_CONTEXT in group,
-            )
-        ),
-        negated,
-        perceived,
-        corrected,
-        means_safety,
-        accident,
-        anywhere_if_sensitive,
-    )
 
 
 _SC = (_SUICIDE_CONTEXT,)
@@ -890,29 +799,87 @@ def _last_words(text: str, count: int) -> str:
 
 
 def _skipped(
-    pattern: _Pattern, sentence: str, before: str, after: str, sensitive: bool = False
+    pattern: _Pattern,
+    sentence: str,
+    before: str,
+    after: str,
+    sensitive: bool,
+    lang: _Language,
 ) -> bool:
-    """Whether the sentence around a match exempts it from ``pattern``."""
+    """Whether the sentence around a match exempts it from ``pattern``, read with the cues
+    (negation, first aid, means safety, …) of the text's language."""
     rest = f"{before} … {after}"
     in_context = all(any(c.search(rest) for c in group) for group in pattern.requires)
     # On a sensitive topic means and tools count in any sentence, except in first aid.
-    anywhere = sensitive and pattern.anywhere_if_sensitive and not _CARE.search(sentence)
+    anywhere = sensitive and pattern.anywhere_if_sensitive and not lang.care.search(sentence)
     if not in_context and not anywhere:
         return True
     window = _last_words(before, _NEGATION_WINDOW)
-    if pattern.skip_if_negated and _NEGATION.search(window):
+    if pattern.skip_if_negated and lang.negation.search(window):
         return True
-    if pattern.skip_if_perceived and _PERCEPTION.search(before):
+    if pattern.skip_if_perceived and lang.perception.search(before):
         return True
-    if pattern.skip_if_corrected and _CORRECTIVE_AFTER.search(after):
+    if pattern.skip_if_corrected and lang.corrective_after.search(after):
         return True
-    if pattern.skip_if_means_safety and _MEANS_SAFETY.search(sentence):
+    if pattern.skip_if_means_safety and lang.means_safety.search(sentence):
         return True
-    return pattern.skip_if_accident and bool(_ACCIDENT.search(sentence))
+    if pattern.skip_if_care and lang.care.search(sentence):
+        return True
+    return pattern.skip_if_accident and bool(lang.accident.search(sentence))
 
 
 def _severity(rule: str, blocking: frozenset[str]) -> str:
     return "block" if rule in blocking else "warn"
+
+
+def _missing_help_en(has_section: bool, has_line: bool) -> tuple[str, str]:
+    missing: list[str] = []
+    fixes: list[str] = []
+    if not has_section:
+        missing.append("a section of kind seek-help")
+        fixes.append("add a section '## When to get help now {kind=seek-help}'")
+    if not has_line:
+        missing.append("a crisis line")
+        fixes.append(
+            'name a crisis line (e.g. "call or text 988 in the US", '
+            '"Samaritans on 116 123 in the UK and Ireland") and the "Get help now" page'
+        )
+    return (
+        f"This sensitive topic has no {' and no '.join(missing)}, so readers at risk are not told where to get help.",
+        "; ".join(fixes).capitalize() + ".",
+    )
+
+
+_ENGLISH = _Language(
+    text_rules=_TEXT_RULES,
+    negation=_NEGATION,
+    perception=_PERCEPTION,
+    corrective_after=_CORRECTIVE_AFTER,
+    means_safety=_MEANS_SAFETY,
+    accident=_ACCIDENT,
+    care=_CARE,
+    crisis_line=_CRISIS_LINE,
+    fold=_fold,
+    plain_lead=_PLAIN_LEAD,
+    plain_fix=_PLAIN_FIX,
+    plain_default="This sentence breaks a safe-messaging rule",
+    quotes=('"', '"'),
+    missing_help=_missing_help_en,
+)
+
+_LANGUAGES: dict[str, _Language] = {"en": _ENGLISH, "es": SPANISH}
+# The languages the lint has rules for (symptomdb.importers.topic_markdown.LOCALES).
+LANGUAGES: tuple[str, ...] = tuple(_LANGUAGES)
+
+
+def _language(code: str) -> _Language:
+    """The rules and wording of a language ("es": content_lint_es)."""
+    try:
+        return _LANGUAGES[code]
+    except KeyError:
+        raise ValueError(
+            f"the safe-messaging lint has no rules for language {code!r}; use one of {list(LANGUAGES)}"
+        ) from None
 
 
 def lint_text(
@@ -922,6 +889,7 @@ def lint_text(
     section: str = "",
     blocking: frozenset[str] = DEFAULT_BLOCKING,
     sensitive: bool = False,
+    language: str = "en",
 ) -> list[LintFinding]:
     """Check one piece of text against the text rules (every rule but missing-help-resources).
 
@@ -933,15 +901,18 @@ def lint_text(
         sensitive: the text belongs to a sensitive topic (self-harm, suicide, …): means,
             tools and amounts are method detail in any sentence, not only in sentences
             that name suicide or self-harm. Means-safety advice and accidents stay exempt.
+        language: the language the text is written in, one of ``LANGUAGES``: its rules are
+            applied and its findings are worded in it ("es": content_lint_es).
 
     Returns:
         The findings in the order their words appear in the text (ties in ``RULES`` order).
         A sentence is reported at most once per rule (at its first words), so editors read
         one finding per problem.
     """
+    lang = _language(language)
     spans: list[tuple[int, int]] = []  # split into sentences when the first match is found
     starts: list[int] = []
-    folded = _fold(text)
+    folded = lang.fold(text)
     hits: list[tuple[int, int, str, _Pattern]] = []
     # Whether the text holds a context pattern anywhere, asked once per pattern: a pattern
     # whose context the whole text lacks cannot be a finding in any of its sentences, so it
@@ -967,7 +938,7 @@ def lint_text(
             starts.extend(start for start, _ in spans)
         return spans[bisect_right(starts, at) - 1]
 
-    for rule, patterns in _TEXT_RULES.items():
+    for rule, patterns in lang.text_rules.items():
         for pattern in patterns:
             if not _may_match(pattern.needs, folded):
                 continue
@@ -985,6 +956,7 @@ def lint_text(
                     text[s_start:start],
                     text[end:s_end],
                     sensitive,
+                    lang,
                 ):
                     continue
                 hits.append((start, end, rule, pattern))
@@ -1010,6 +982,7 @@ def lint_text(
                 message=message,
                 suggestion=pattern.suggestion,
                 sentence=_quotable(text[s_start:s_end], start - s_start, end - s_start),
+                language=language,
             )
         )
     return findings
@@ -1040,29 +1013,20 @@ def about_suicide_or_self_harm(text: str) -> bool:
 
 
 def _missing_help(doc: TopicDocument, blocking: frozenset[str]) -> list[LintFinding]:
-    """The topic-level help check for sensitive topics."""
+    """The topic-level help check for sensitive topics, in the topic's language."""
     if not doc.sensitive:
         return []
+    lang = _language(doc.locale)
     texts = [doc.title, doc.summary]
     for section in doc.sections:
         texts += [section.heading, section.body]
         for item in section.items:
             texts += [item.name, item.description]
     has_section = any(section.kind == "seek-help" for section in doc.sections)
-    has_line = any(_CRISIS_LINE.search(text) for text in texts)
-    missing: list[str] = []
-    fixes: list[str] = []
-    if not has_section:
-        missing.append("a section of kind seek-help")
-        fixes.append("add a section '## When to get help now {kind=seek-help}'")
-    if not has_line:
-        missing.append("a crisis line")
-        fixes.append(
-            'name a crisis line (e.g. "call or text 988 in the US", '
-            '"Samaritans on 116 123 in the UK and Ireland") and the "Get help now" page'
-        )
-    if not missing:
+    has_line = any(lang.crisis_line.search(text) for text in texts)
+    if has_section and has_line:
         return []
+    message, suggestion = lang.missing_help(has_section, has_line)
     return [
         LintFinding(
             rule="missing-help-resources",
@@ -1070,8 +1034,9 @@ def _missing_help(doc: TopicDocument, blocking: frozenset[str]) -> list[LintFind
             topic=doc.slug,
             section="",
             words="",
-            message=f"This sensitive topic has no {' and no '.join(missing)}, so readers at risk are not told where to get help.",
-            suggestion="; ".join(fixes).capitalize() + ".",
+            message=message,
+            suggestion=suggestion,
+            language=doc.locale,
         )
     ]
 
@@ -1082,7 +1047,7 @@ def lint_topic(
     """Check a whole topic: title, summary, sections, treatment items and help resources.
 
     Args:
-        doc: the parsed topic.
+        doc: the parsed topic; its ``locale`` chooses the rules (``lint_text``'s language).
         blocking: rule ids whose findings block publishing; the rest warn.
 
     Returns:
@@ -1094,7 +1059,12 @@ def lint_topic(
     def check(text: str, section: str) -> None:
         findings.extend(
             lint_text(
-                text, topic=doc.slug, section=section, blocking=blocking, sensitive=doc.sensitive
+                text,
+                topic=doc.slug,
+                section=section,
+                blocking=blocking,
+                sensitive=doc.sensitive,
+                language=doc.locale,
             )
         )
 
