@@ -13,7 +13,7 @@ import pytest
 from django.test import Client
 from wagtail.models import Locale
 
-from symptomdb.errors import TopicFilesInvalid
+from symptomdb.errors import PublishBlocked, TopicFilesInvalid
 from symptomdb.importers.topic_markdown import (
     TopicDocument,
     parse_topic_markdown,
@@ -281,3 +281,21 @@ def test_spanish_crisis_message_gets_help_first_in_spanish(
     assert 'data-level="crisis"' in page
     assert page.index("help-first") < page.index('id="answer-heading"')
     assert "No tienes que pasar por esto sin compañía" in page and "Línea de la Vida" in page
+
+
+def test_publishing_a_spanish_page_is_checked_with_the_spanish_rules(
+    bilingual_site: list[TopicDocument],
+) -> None:
+    page = TopicPage.objects.get(slug="depresion")
+    block = page.body[0]
+    block.value["body"] = block.value["body"] + "\n\nSu tío cometió suicidio cuando ella era joven."
+    revision = page.save_revision()
+    with pytest.raises(PublishBlocked) as info:
+        revision.publish()
+    (finding,) = info.value.findings
+    assert finding.startswith("depresion › ")
+    assert finding.endswith(
+        "Esta frase usa palabras que culpan o etiquetan a quienes se autolesionan o mueren por "
+        "suicidio («cometió suicidio»): «Su tío cometió suicidio cuando ella era joven.» "
+        "Escribe «murió por suicidio» o «se quitó la vida»."
+    )
