@@ -593,12 +593,11 @@ class AnswerIndex:
         query = tokens(question)
         focus_ids = self.focus_matches(question)[0] if focus is None else focus
         by_term: frozenset[int] = getattr(focus_ids, "by_term", frozenset())
-        n = len(self.passages)
-        q_scores = np.zeros(n, dtype=np.float32)
-        a_scores = np.zeros(n, dtype=np.float32)
         if query:
             q_scores = self._question_bm25.get_scores(query)
             a_scores = self._answer_bm25.get_scores(query)
+        else:
+            q_scores = a_scores = np.zeros(len(self.passages), dtype=np.float32)
         q_top, a_top = _top(q_scores, pool_size), _top(a_scores, pool_size)
         s_top = np.zeros(0, dtype=np.int64)
         s_scores = np.zeros(0, dtype=np.float64)

@@ -17,8 +17,8 @@ where the evaluation data sits beside the checkout, the LiveQA-Med **training** 
 5. For each route and mix, the "at least crisis" threshold is set so that 98% of the
    route's held-out crisis and emergency texts reach crisis or above (rules included, as in
    use); "emergency" so that 95% of its emergency texts are emergency; "at least concern" so
-   that ordinary texts raised to concern add at most 5 points to the false alarms. Per
-   route, the mix with the fewest false alarms wins.
+   that ordinary texts raised to concern add at most 5 points to the false alarms
+   (``_concern_threshold``). Per route, the mix with the fewest false alarms wins.
 
 Blind evaluation sets are never read here. Plain Python: no Django import. Needs
 scikit-learn (a dependency of the default install).
@@ -86,9 +86,12 @@ LANGUAGE_C = 4.0
 # of being English; unsure texts take the other route.
 ROUTE_CONFIDENCE = 0.7
 SEED = 13
-# The gate sits at this share of the quietest held-out crisis text's n-gram score: a margin
-# for crisis texts quieter than any in the bank.
-GATE_MARGIN = 0.8
+# The gate sits at this share of the quietest held-out crisis text's n-gram score: a wide
+# margin for crisis texts quieter than any in the bank (a text below it is scored by the
+# n-grams alone). At 0.8 the bank of 2026-12-07 put the gate at 0.089 and let half the
+# ordinary texts skip the classifier, too close to the crisis texts for a screen whose misses
+# are the worst bug; a quarter keeps it near where it was (0.028; 27% skip).
+GATE_MARGIN = 0.25
 # Mixes tried: shares of (n-grams, classifier) in tenths.
 MIXES = tuple((a / 10, (10 - a) / 10) for a in range(11))
 
@@ -202,7 +205,8 @@ def _threshold_for_recall(scores: np.ndarray, positive: np.ndarray, recall: floa
 
 
 def figures(levels: np.ndarray, gold: np.ndarray) -> dict[str, float | None]:
-    """Recall, emergency recall, false and soft alarms and exact agreement (levels 0–3)."""
+    """Recall, emergency recall, false and soft alarms, the share of concern texts screened
+    at concern or above, and exact agreement (levels 0–3)."""
 
     def share(mask: np.ndarray, hit: np.ndarray) -> float | None:
         return round(float(np.mean(hit[mask])), 4) if mask.any() else None
@@ -212,6 +216,7 @@ def figures(levels: np.ndarray, gold: np.ndarray) -> dict[str, float | None]:
         "recall_emergency": share(gold == 3, levels == 3),
         "false_alarm": share(gold == 0, levels >= 2),
         "soft_alarm": share(gold == 0, levels >= 1),
+        "concern_reached": share(gold == 1, levels >= 1),
         "exact": share(gold >= 0, levels == gold),
     }
 
@@ -225,16 +230,31 @@ def _levels(p: np.ndarray, thresholds: Sequence[float], rules: np.ndarray) -> np
     )
 
 
+def _concern_threshold(concern: np.ndarray, at_crisis: np.ndarray, none: np.ndarray) -> float:
+    """The lowest "at least concern" threshold at which the ordinary texts screened at
+    concern or above are at most ``SOFT_ALARM_MARGIN`` more than those at crisis or above.
+
+    Counted over the union: a text at crisis is already an alarm, so only ordinary texts
+    below crisis use the margin up."""
+    if not none.any():
+        return 0.5
+    total = int(none.sum())
+    raised = int((at_crisis & none).sum())
+    room = int(np.floor((raised / total + SOFT_ALARM_MARGIN) * total + 1e-9)) - raised
+    below = np.sort(concern[none & ~at_crisis])[::-1]  # the ordinary texts not yet raised
+    if room >= len(below):
+        return float(below[-1]) if len(below) else 0.5
+    # Strictly above the first text that may not be raised (ties stay below with it).
+    return float(np.nextafter(below[max(room, 0)], np.inf))
+
+
 def _choose(
     p: np.ndarray, gold: np.ndarray, rules: np.ndarray
 ) -> tuple[tuple[float, float, float], dict[str, float | None], np.ndarray]:
     crisis_score = np.maximum(p[:, 1], p[:, 2])
     t_crisis = _threshold_for_recall(crisis_score, (gold >= 2) & ~rules, RECALL_CRISIS)
     t_emergency = _threshold_for_recall(p[:, 2], (gold == 3) & ~rules, RECALL_EMERGENCY)
-    none = gold == 0
-    false_alarm = float(np.mean(crisis_score[none] >= t_crisis)) if none.any() else 0.0
-    quantile = max(0.0, 1.0 - false_alarm - SOFT_ALARM_MARGIN)
-    t_concern = min(float(np.quantile(p[none, 0], quantile)), t_crisis)
+    t_concern = _concern_threshold(p[:, 0], (crisis_score >= t_crisis) | rules, gold == 0)
     thresholds = (t_concern, t_crisis, t_emergency)
     levels = _levels(p, thresholds, rules)
     return thresholds, figures(levels, gold), levels
@@ -359,7 +379,7 @@ def train(
         "held_out_by_language": by_language,
         "ngram_c": NGRAM_C,
         "language_c": LANGUAGE_C,
-        "classifier": "multilingual-e5-small, six layers, fine-tuned on the same 80% "
+        "classifier": "multilingual-e5-small, six layers, fine-tuned five epochs on the same 80% "
         "(crisis_classifier.onnx, int8)",
     }
     return _params(ngram, language, mixes, thresholds, meta, gate), meta
