@@ -7,10 +7,13 @@ write gets ENOSPC; nothing in the disk is mocked.
 - SQLite: the set-up database is copied (backup API) onto the tmpfs. A connection held open
   in the test process, as a running site holds its database, keeps the WAL index there, so
   pages can still be read and only a write fails (SQLITE_FULL at the commit).
-- PostgreSQL: the database is moved to a tablespace on the tmpfs (`ALTER DATABASE … SET
-  TABLESPACE`). The server's WAL stays on the main disk, so a write fails only when it must
-  extend a data file ("could not extend file … No space left on device"): the comment table
-  is empty, and the import brings enough providers to need new pages.
+- PostgreSQL: the tables the writes go to (comments, providers) are moved to a tablespace
+  on the tmpfs (`ALTER TABLE … SET TABLESPACE`). The server's WAL stays on the main disk,
+  so a write fails when it must extend a data file ("could not extend file … No space left
+  on device"): the comment table is empty, and the import brings enough providers to need
+  new pages. Not the whole database: a new connection writes the database's relation-cache
+  file there, and on a full disk it may fail with "could not write init file" before any
+  write — another failure, and it made the test depend on timing.
 
 With the disk full, a comment posted through the real view (Django's test client in a child
 process with the real settings) gets the 503 page that gives its text back, and
@@ -40,6 +43,8 @@ from tests.conftest import python_child, run_symptomdb, set_up_site, sqlite_copy
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = "Whole text of a comment written while the disk was full."
 PROVIDERS = 200  # far more rows than the providers table's last page has room for
+# The tables the comment and the import write to (PostgreSQL puts them on the full disk).
+WRITTEN_TABLES = ("community_comment", "helpfinder_provider")
 
 COUNT = """
 import django
@@ -170,22 +175,23 @@ def _postgres_on_tmpfs(env: dict[str, str]) -> Iterator[FullDisk]:
 
     server, name = env["DATABASE_URL"].rsplit("/", 1)
     space = f"full_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
-        row = admin.execute("SELECT pg_database_size(%s)", (name,)).fetchone()
-        assert row is not None
-        mount = _mount(int(row[0]) + (16 << 20))
-        try:
-            shutil.chown(mount, "postgres", "postgres")
-            mount.chmod(0o700)
+    mount = _mount(8 << 20)
+    try:
+        shutil.chown(mount, "postgres", "postgres")
+        mount.chmod(0o700)
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
             admin.execute(f"CREATE TABLESPACE \"{space}\" LOCATION '{mount}'")
-            try:
-                admin.execute(f'ALTER DATABASE "{name}" SET TABLESPACE "{space}"')
-                yield FullDisk(env, mount, None)
-            finally:
+        try:
+            with psycopg.connect(env["DATABASE_URL"], autocommit=True) as site:
+                for table in WRITTEN_TABLES:
+                    site.execute(f'ALTER TABLE "{table}" SET TABLESPACE "{space}"')
+            yield FullDisk(env, mount, None)
+        finally:
+            with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
                 admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
                 admin.execute(f'DROP TABLESPACE "{space}"')
-        finally:
-            _unmount(mount)
+    finally:
+        _unmount(mount)
 
 
 @pytest.fixture
