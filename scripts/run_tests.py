@@ -84,6 +84,8 @@ def _run(
                 f"--junitxml={junit}",
                 "-o",
                 "junit_family=xunit2",
+                # The slowest tests, in every run's log: where the suite's time goes.
+                "--durations=15",
                 *_parallel_args(pytest_args),
                 *pytest_args,
             ],
