@@ -16,6 +16,7 @@ from symptomdb.safety.content_lint import (
     lint_topic,
 )
 from tests.conftest import TODAY
+from tests.safety.prefilters import prefilter_misses, texts_written_in
 
 REPO = Path(__file__).resolve().parent.parent.parent
 STARTER_DIR = REPO / "symptomdb" / "topics" / "starter"
@@ -783,32 +784,11 @@ def test_every_rule_pattern_is_matched_here_and_its_prefilter_never_hides_a_matc
     # The lint runs a pattern only when the text holds one of the words every match of it
     # holds (its ``needs``; content_lint._may_match). A pattern whose listed words are wrong
     # would silently miss: here each pattern matches some text written in this module, and
-    # wherever it does, its prefilter lets it run.
-    import ast
-
+    # wherever it (or a context it asks for) does, its prefilter lets it run.
     from symptomdb.safety import content_lint
 
-    tree = ast.parse(Path(__file__).read_text(encoding="utf-8"))
-    texts = {
-        node.value
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) > 8
-    }
-    patterns = [p for group in content_lint._TEXT_RULES.values() for p in group]
-    unmatched = []
-    for pattern in patterns:
-        matched = [t for t in texts if pattern.regex.search(t)]
-        if not matched:
-            unmatched.append(pattern.regex.pattern[:60])
-        for text in matched:
-            assert content_lint._may_match(pattern.needs, content_lint._fold(text)), (
-                pattern.regex.pattern[:60],
-                text,
-            )
+    unmatched, hidden = prefilter_misses(
+        content_lint._TEXT_RULES, texts_written_in(Path(__file__)), content_lint._fold
+    )
     assert unmatched == []
-    # The same for the context patterns the rules ask for.
-    contexts = {c for p in patterns for group in p.requires for c in group}
-    for context in contexts:
-        for text in (t for t in texts if context.search(t)):
-            needs = content_lint._NEEDS.get(context, content_lint._NO_NEEDS)
-            assert content_lint._may_match(needs, content_lint._fold(text)), text
+    assert hidden == []

@@ -3,7 +3,6 @@ leaves alone, its Spanish messages, how the language is chosen, and the Spanish 
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
 import io
 from pathlib import Path
@@ -12,9 +11,10 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from symptomdb.importers.topic_markdown import TopicDocument, parse_topic_markdown, read_topic_dir
-from symptomdb.safety import content_lint, content_lint_es
+from symptomdb.safety import content_lint_es
 from symptomdb.safety.content_lint import LANGUAGES, LintFinding, lint_text, lint_topic
 from tests.conftest import TODAY
+from tests.safety.prefilters import prefilter_misses, texts_written_in
 
 REPO = Path(__file__).resolve().parent.parent.parent
 STARTER_DIR = REPO / "symptomdb" / "topics" / "starter"
@@ -397,34 +397,15 @@ MORE_MATCHES = (
 
 
 def test_every_spanish_pattern_is_matched_here_and_its_prefilter_never_hides_a_match() -> None:
-    # As for the English rules (test_content_lint.py): the lint runs a pattern only when the
-    # text, folded to lower case without accents, holds one of the words every match of it
-    # holds. Each Spanish pattern matches some text written in this module, and wherever it
-    # does, its prefilter lets it run.
-    tree = ast.parse(Path(__file__).read_text(encoding="utf-8"))
-    texts = {
-        node.value
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) > 8
-    }
+    # As for the English rules (test_content_lint.py), on the texts written here, in upper
+    # case and without accents too: the lint folds text to lower case without accents.
+    texts = texts_written_in(Path(__file__))
     texts |= {text.upper() for text in texts} | {_no_accents(text) for text in texts}
-    patterns = [p for group in content_lint_es._TEXT_RULES.values() for p in group]
-    unmatched = []
-    for pattern in patterns:
-        matched = [t for t in texts if pattern.regex.search(t)]
-        if not matched:
-            unmatched.append(pattern.regex.pattern[:60])
-        for text in matched:
-            assert content_lint._may_match(pattern.needs, content_lint_es._fold_es(text)), (
-                pattern.regex.pattern[:60],
-                text,
-            )
+    unmatched, hidden = prefilter_misses(
+        content_lint_es._TEXT_RULES, texts, content_lint_es._fold_es
+    )
     assert unmatched == []
-    contexts = {c for p in patterns for group in p.requires for c in group}
-    for context in contexts:
-        for text in (t for t in texts if context.search(t)):
-            needs = content_lint._NEEDS.get(context, content_lint._NO_NEEDS)
-            assert content_lint._may_match(needs, content_lint_es._fold_es(text)), text
+    assert hidden == []
 
 
 def _no_accents(text: str) -> str:
