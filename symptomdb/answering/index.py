@@ -272,9 +272,11 @@ SEMANTIC_WORDS = 24
 # The similarity search reads a rough copy of the vectors first: their first
 # ``ROUGH_DIMENSIONS`` principal directions (a third of the bytes, so the copy stays in the
 # processor's cache), and computes the exact similarity only for the rows of the
-# ``SHORTLIST`` passages that the rough copy finds closest, and for every other candidate.
+# ``SHORTLIST`` rows that the rough copy finds closest, and for every other candidate.
+# Chosen on the 377 training questions: 1,000 rows (2.0 ms a question) gave avgScore 1.302,
+# reading every vector 1.294; 4,000 rows (3.7 ms) gave exactly the full read's figures.
 ROUGH_DIMENSIONS = 128
-SHORTLIST = 4000
+SHORTLIST = 1000
 # How many passages each list contributes to the candidates, and the constant of the
 # reciprocal-rank features (Cormack et al. 2009).
 POOL = 300
@@ -326,12 +328,14 @@ def _rrf(ids: np.ndarray, top: np.ndarray, scores: np.ndarray) -> np.ndarray:
 
 
 def _top(scores: np.ndarray, k: int) -> np.ndarray:
-    """Indices (ascending) of the ``k`` highest positive scores (a partial sort: no full
-    47,000-row sort)."""
-    whole = len(scores) <= k
-    found = np.arange(len(scores)) if whole else np.sort(np.argpartition(-scores, k)[:k])
-    kept: np.ndarray = found[scores[found] > 0]
-    return kept
+    """Indices (ascending) of the ``k`` highest positive scores (a partial sort among the
+    positive ones only: most passages share no word with a question, so BM25 has few)."""
+    positive = np.flatnonzero(scores > 0)
+    if len(positive) <= k:
+        return positive
+    best = np.argpartition(scores[positive], len(positive) - k)[len(positive) - k :]
+    found: np.ndarray = np.sort(positive[best])
+    return found
 
 
 class AnswerIndex:
@@ -366,7 +370,9 @@ class AnswerIndex:
         # Which passage each vector after the first len(passages) belongs to (``section_views``).
         self._view_owner = np.array([i for i, _ in views], dtype=np.int64)
         self._encoder = encoder if vectors is not None else None
-        self._vectors = vectors if encoder is not None else None
+        # A plain array over the same memory: a ``np.memmap``'s own indexing costs about a
+        # millisecond more per question than an ndarray's, for the same pages.
+        self._vectors = np.asarray(vectors) if encoder is not None and vectors is not None else None
         if self._vectors is not None:
             self._prepare_rough(self._vectors)
         self.ranker = ranker or load_rankers()["semantic" if self._encoder else "lexical"]
