@@ -120,9 +120,9 @@ class NgramFeatures:
             # re-validates the matrix on every call and cost half the n-grams' time.
             "norm": None,
             "lowercase": False,
-            "preprocessor": fold,
         }
-        self._chars = HashingVectorizer(analyzer="char_wb", ngram_range=(2, 5), **common)
+        # Texts are folded once in ``transform``, for both.
+        self._chars = HashingVectorizer(analyzer=char_wb_ngrams, **common)
         self._words = HashingVectorizer(
             analyzer="word", ngram_range=(1, 2), token_pattern=r"(?u)\b\w+\b|[💀😂🙃🔪💊]", **common
         )
@@ -131,9 +131,27 @@ class NgramFeatures:
         """A sparse matrix, one row per text (characters then words, each unit length)."""
         from scipy.sparse import hstack
 
-        chars = _unit_rows(self._chars.transform(texts))
-        words = _unit_rows(self._words.transform(texts))
+        folded = [fold(t) for t in texts]
+        chars = _unit_rows(self._chars.transform(folded))
+        words = _unit_rows(self._words.transform(folded))
         return hstack([chars, words]).tocsr()
+
+
+def char_wb_ngrams(text: str) -> list[str]:
+    """The character 2- to 5-grams of each word with a space either side: the same n-grams
+    as scikit-learn's ``analyzer="char_wb", ngram_range=(2, 5)`` (a word no longer than n
+    counts once, whole), built by slicing in comprehensions, about twice as fast as its
+    loop on a long text."""
+    out: list[str] = []
+    for word in text.split():
+        padded = f" {word} "
+        length = len(padded)
+        for n in (2, 3, 4, 5):
+            if length <= n:
+                out.append(padded)
+                break
+            out.extend([padded[i : i + n] for i in range(length - n + 1)])
+    return out
 
 
 def _unit_rows(x: Any) -> Any:

@@ -15,6 +15,7 @@ Plain Python: no Django import.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 
@@ -32,13 +33,15 @@ class RuleHit:
 
 def fold(text: str) -> str:
     """Lower case, accents stripped, curly quotes straightened, common text-speak spelled out."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = unicodedata.normalize("NFKD", text.lower()).translate(_COMBINING)
     text = text.replace("\u2019", "'").replace("\u2018", "'")
     for pattern, plain in _SPELL_OUT:
         text = pattern.sub(plain, text)
     return text
 
+
+# Every combining mark (accents and the like), deleted by ``str.translate`` in one C pass.
+_COMBINING = dict.fromkeys(c for c in range(sys.maxunicode + 1) if unicodedata.combining(chr(c)))
 
 _SPELL_OUT: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), s)
