@@ -100,3 +100,24 @@ def test_a_text_in_any_language_is_scored_on_all_three_heads() -> None:
     scores = load_classifier().scores([PREFIX.strip(), *TEXTS])
     assert scores.shape == (len(TEXTS) + 1, 3)
     assert np.all((scores >= 0) & (scores <= 1))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i can't do this anymore, i want to disappear",
+        "a  b\tcd\n  efghijkl mnopqrstu",
+        "ya no aguanto más, quiero desaparecer 😂",
+        "我不想活了 لا أريد أن أعيش",
+        "",
+    ],
+)
+def test_the_character_n_grams_are_the_ones_the_model_was_fitted_with(text: str) -> None:
+    # The shipped n-gram heads were fitted on scikit-learn's "char_wb" n-grams; the faster
+    # slicing must give the very same ones, or every text would be scored on other features.
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    from symptomdb.safety.crisis_model import char_wb_ngrams
+
+    reference = HashingVectorizer(analyzer="char_wb", ngram_range=(2, 5), lowercase=False)
+    assert sorted(char_wb_ngrams(text)) == sorted(reference.build_analyzer()(text))
