@@ -216,6 +216,17 @@ _STIGMATISING: tuple[_Pattern, ...] = (
         _DIED,
         needs=("suicidio",),
     ),
+    # A death told with the reflexive verb ("se suicidó", "se han suicidado"): the editors'
+    # guide asks for "murió por suicidio", which names suicide as a cause of death. Only the
+    # forms that report a death; "pensaba en suicidarse" and "intentó suicidarse" are not.
+    _p(
+        r"\bse\s+(?:(?:ha|han|había|habían|haya|hayan|hubiera|hubieran|hubiese|hubiesen"
+        r"|habría|habrían)\s+suicidad[oa]s?|suicid(?:ó|aron))\b",
+        "«{words}» cuenta la muerte como un acto de la persona, no como una causa de muerte.",
+        "Escribe «murió por suicidio» o «perdió la vida por suicidio» (en plural, «murieron "
+        "por suicidio»).",
+        needs=("suicid",),
+    ),
     _p(
         rf"\bsuicidios?{_SEP}(?:consumados?|exitosos?|logrados?|completados?|con{_SEP}éxito)\b",
         "«{words}» presenta una muerte como un logro.",

@@ -93,6 +93,10 @@ def found(text: str, *, sensitive: bool = False) -> list[tuple[str, str]]:
         # 1. Stigmatising language.
         ("stigmatising-language", "Su tío cometió suicidio cuando ella tenía doce años.", "cometió suicidio"),
         ("stigmatising-language", "Dicen que podría cometer suicidio.", "cometer suicidio"),
+        ("stigmatising-language", "Su tío se suicidó cuando ella tenía doce años.", "se suicidó"),
+        ("stigmatising-language", "Dos compañeros de clase se suicidaron ese curso.", "se suicidaron"),
+        ("stigmatising-language", "Nos dijeron que su vecino se ha suicidado.", "se ha suicidado"),
+        ("stigmatising-language", "Cuando llegaron, ya se había suicidado.", "se había suicidado"),
         ("stigmatising-language", "Fue un suicidio consumado.", "suicidio consumado"),
         ("stigmatising-language", "El artículo habló de un suicidio exitoso.", "suicidio exitoso"),
         ("stigmatising-language", "Tras un intento fallido de suicidio, ingresó.", "intento fallido de suicidio"),
@@ -147,6 +151,9 @@ def test_each_rule_flags_its_spanish_wording(rule: str, sentence: str, words: st
         "Si te haces daño, cuida la herida y busca atención médica cuando la necesites.",
         "Tiene ideas suicidas y una conducta suicida; es una persona con pensamientos suicidas.",
         "Decir que murió por suicidio es más respetuoso que decir que se mató.",
+        "Su hermana murió por suicidio; su padre perdió la vida por suicidio años antes.",
+        "Intentó suicidarse el año pasado y ahora recibe ayuda.",
+        "Pensaba en suicidarse y se lo contó a su médica.",
         # Method: ordinary senses, accidents, means safety.
         "Los recortes de presupuesto cerraron la clínica de salud mental.",
         "Se corta el pelo cada mes.",
@@ -180,6 +187,7 @@ def test_ordinary_senses_and_corrections_are_left_alone(sentence: str) -> None:
     ("with_accents", "without"),
     [
         ("Su tío cometió suicidio.", "Su tio cometio suicidio."),
+        ("Su tío se suicidó.", "Su tio se suicido."),
         ("Es otra víctima del suicidio.", "Es otra victima del suicidio."),
         ("Buscó cómo suicidarse.", "Busco como suicidarse."),
         ("Preguntó cómo hacerse daño.", "Pregunto como hacerse dano."),
@@ -234,6 +242,30 @@ def test_messages_are_spanish_and_quote_the_words() -> None:
     assert stigma.suggestion == "Escribe «murió por suicidio» o «se quitó la vida»."
     assert graphic.message == "«desangrándose» es una descripción explícita de una herida."
     assert {f.language for f in findings} == {"es"}
+
+
+def test_a_death_told_with_se_suicido_blocks_like_committed_suicide_and_suggests_died_by() -> None:
+    (committed,) = lint_text("Her uncle committed suicide.")
+    for sentence, words in (
+        ("Su tío se suicidó el año pasado.", "se suicidó"),
+        ("Su tio se suicido el ano pasado.", "se suicido"),
+        ("Sus dos primos se suicidaron.", "se suicidaron"),
+        ("Creen que se ha suicidado.", "se ha suicidado"),
+        ("Su tío cometió suicidio.", "cometió suicidio"),
+        ("Dicen que podria cometer suicidio.", "cometer suicidio"),
+    ):
+        (finding,) = es(sentence)
+        assert (finding.rule, finding.words) == ("stigmatising-language", words), sentence
+        assert finding.severity == committed.severity == "block", sentence
+        assert "«murió por suicidio»" in finding.suggestion, sentence
+    (reflexive,) = es("Su tío se suicidó el año pasado.")
+    assert reflexive.message == (
+        "«se suicidó» cuenta la muerte como un acto de la persona, no como una causa de muerte."
+    )
+    assert reflexive.suggestion == (
+        "Escribe «murió por suicidio» o «perdió la vida por suicidio» (en plural, «murieron por "
+        "suicidio»)."
+    )
 
 
 def test_editors_read_one_spanish_sentence_quoting_the_offending_sentence() -> None:
