@@ -45,7 +45,11 @@ def _normalise(text: str) -> str:
 
 _OTHER = (
     r"(?:mi (?:hij[oa]|amig[oa]|novi[oa]|pareja|herman[oa]|madre|padre|mama|papa|alumn[oa]|"
-    r"estudiante|familiar)|alguien|una persona|un amigo|una amiga|un ser querido|otra persona)"
+    r"estudiante|familiar)|alguien|una persona|un amigo|una amiga|un ser querido|otra persona"
+    # Teachers and parents name the young person they ask about: "un alumno", "mis alumnas",
+    # "una hija adolescente", "mi hijo de 14 anos". "Soy (una) adolescente" is the reader.
+    r"|(?:mis|un|una|el|la|los|las|nuestr[oa]s?|est[ea]s?) (?:alumn[oa]s?|estudiantes?)"
+    r"|mis hij[oa]s|(?:un|una|nuestr[oa]) hij[oa]|(?<!\bsoy )(?:mi|un|una) adolescente)"
 )
 
 # (kind, pattern) in priority order: specific rules first.
@@ -62,11 +66,68 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("genetics", r"\b(?:es |son )?(?:hereditari[oa]s?|genetic[oa]s?|se hereda|se heredan)\b"),
     (
         "helping-others",
-        rf"\bque (?:puedo|podemos|debo) hacer para (?:ayudar|apoyar)\w*|\b(?:como|en que) (?:puedo |podemos |se puede )?(?:ayudar|apoyar|acompanar)(?:le|la|lo)?\b|\bque (?:hago|puedo hacer|debo hacer|hacemos|le digo|decirle) (?:si|cuando|con)? ?{_OTHER}\b|\b(?:ayudar|apoyar) a {_OTHER}\b|\bque (?:le )?(?:digo|decir) a {_OTHER}\b",
+        rf"\bque (?:puedo|podemos|debo) hacer para (?:ayudar|apoyar)\w*|\b(?:como|en que) (?:puedo |podemos |se puede )?(?:ayudar|apoyar|acompanar)(?:le|la|lo)?\b|\b(?:como|en que) (?:le |la |lo |les |los |las )?(?:ayudo|apoyo|acompano)\b|\bque (?:hago|puedo hacer|debo hacer|hacemos|le digo|decirle) (?:si|cuando|con)? ?{_OTHER}\b|\b(?:ayudar|apoyar|ayudo|apoyo) a {_OTHER}\b|\bque (?:le )?(?:digo|decir) a {_OTHER}\b",
+    ),
+    # Scars, before outlook ("se quita sola") and treatment ("se curan"): "¿se quitan las
+    # cicatrices de autolesion?" asks about scars. Scarring of an organ ("cicatrices en el
+    # pulmon") is a complication of that illness, not this section.
+    (
+        "scars",
+        r"\b(?:(?:se )?(?:quit|borr|van|tap|disimul|ocult|escond|cubr|cur)\w* (?:las |mis |sus |tus |"
+        r"estas |esas )?)?cicatri(?:z|ces)\b(?! (?:en|de|del) (?:el |la |los |las |mi |mis |su |"
+        r"sus )?(?:pulmon(?:es)?|higado|corazon|rinon(?:es)?|cerebro|utero|ojos?|cornea|retina|"
+        r"vejiga)\b)(?: (?:se (?:quitan?|van?|borran?|curan?)|desaparecen?|permanentes?|para "
+        r"siempre))?|\bqueloides?\b",
+    ),
+    # Looking after an injury and when it needs urgent care, before seek-help ("cuando hay
+    # que ir a urgencias" without a wound stays seek-help). Care verbs only: "como tratar una
+    # quemadura" stays treatment, and a question that merely names a wound is not this.
+    (
+        "injury-care",
+        r"\bprimeros auxilios\b|\bpuntos(?: de sutura)?\b|\bsutura\w*|\b(?:cur|cuid|limpi|"
+        r"desinfect|vend|tap)(?:ar|o|a|as|an|e|es|en|amos|ando)?(?:me|te|se|le|la|lo)? (?:una |la |"
+        r"el |un |mi |mis |tu |su |sus |esta |esa |estas |esos |las |los )?(?:heridas?|cortes?|"
+        r"quemaduras?|rasgunos?|arananos?)\b|\b(?:ir|acudir|llevar\w*|voy|vamos|va) (?:a urgencias|"
+        r"al (?:hospital|medico|centro de salud)) (?:por|con) (?:una |la |el |un |mi |esta |esa )?"
+        r"(?:heridas?|cortes?|quemaduras?)\b|\b(?:heridas?|cortes?|quemaduras?)\b(?: \w+){0,3}? "
+        r"(?:necesita|necesitan|requiere|requieren) (?:puntos|atencion medica|ir a urgencias|"
+        r"(?:un )?medico)\b|\b(?:herida|corte|quemadura)s? (?:se (?:ha |me ha )?)?infectad[oa]s?\b"
+        r"|\bse (?:me |le )?(?:infecte|infecta|ha infectado)\b",
+    ),
+    # The assessment itself and getting ready for an appointment, before exams-and-tests
+    # (which claims "pruebas" and "diagnostico" for how a condition is diagnosed).
+    (
+        "assessment",
+        r"\bprepar(?:ar|o|arme|arse|arnos|arle|arla|arlo)? (?:para|antes de) (?:la |el |una |un |mi "
+        r"|tu |su |nuestra )?(?:primera )?(?:cita|consulta|evaluacion|valoracion|visita|sesion)"
+        r"\b|\bque (?:pasa|ocurre|sucede|se hace|hacen|me (?:van a )?hacen|me van a hacer|(?:puedo |"
+        r"debo |hay que )?esperar) (?:en|durante|de) (?:la |el |una |un |mi |tu |su )?(?:primera )?"
+        r"(?:cita|consulta|evaluacion|valoracion|visita|sesion)\b|\bcomo es (?:la |el |una |un )?"
+        r"(?:primera )?(?:cita|consulta|evaluacion|valoracion|visita|sesion)\b|\bque (?:me |le |"
+        r"te |nos )?(?:van a |va a )?pregunta(?:n|ra|ran|r)\b(?= (?:\w+ ){0,3}?(?:cita|consulta|"
+        r"evaluacion|valoracion|visita|sesion|psicolog[oa]|psiquiatra|medic[oa]|terapeuta)\b)|\bque preguntas (?:me |le |te |nos )?"
+        r"(?:hacen|haran|van a hacer|hara|va a hacer)\b|\bque (?:debo|tengo que|hay que) "
+        r"(?:llevar|decir|contar) (?:a|en) (?:la |el |mi |una )?(?:primera )?(?:cita|consulta|"
+        r"evaluacion|valoracion)\b|\b(?:evaluacion|valoracion) psicosocial\b",
     ),
     (
         "seek-help",
         r"\bcuando (?:debo |deberia |hay que |tengo que )?(?:ir|acudir|consultar|llamar|pedir ayuda|buscar ayuda)\b|\b(?:linea|telefono|numero) (?:de )?(?:crisis|ayuda|prevencion|emergencias?)\b|\burgencias\b|\ba quien (?:llamo|llamar|acudo|acudir|pido ayuda|pedir ayuda|se lo cuento|contarselo)\b|\bdebo preocuparme\b|\bes grave\b|\bcomo se lo (?:digo|cuento) a mis padres\b",
+    ),
+    # Care in hospital or a unit, and intensive support at home; after seek-help, which keeps
+    # "cuando hay que ir al hospital" (when to get help). "Ingresos" alone is income.
+    (
+        "inpatient-care",
+        r"\bingresos? (?:psiquiatric[oa]s?|hospitalari[oa]s?|involuntari[oa]s?|voluntari[oa]s?|en "
+        r"(?:un |una |el |la )?(?:hospital|unidad|planta|psiquiatrico|clinica|centro))\b|"
+        r"\bingres(?:ar|arme|arte|arle|arla|arlo|an|aron|o|a)? (?:en|a) (?:un |una |el |la )?"
+        r"(?:hospital|unidad|planta|psiquiatrico|clinica|centro)\b|\bingresad[oa]s?\b|"
+        r"\b(?:pueden|puede|van a|va a|quieren|quiere|tienen que|tiene que) ingresar(?:me|te|le|la|"
+        r"lo)?\b|\binternamiento\w*|\binternad[oa]s? (?:en|a)\b|\binternar(?:me|te|le|la|lo)\b|"
+        r"\bhospitali[sz]a\w*|\bhospital(?:es)? (?:de dia|psiquiatric[oa]s?)\b|\b(?:el|un|al|del) psiquiatrico\b|"
+        r"\bunidad(?:es)? (?:de )?(?:psiquiatria|agudos|hospitalizacion|salud mental|crisis)\b|"
+        r"\bplanta de psiquiatria\b|\b(?:tratamiento|centro|unidad)(?:s|es)? residencial(?:es)?\b|"
+        r"\bequipos? de (?:tratamiento|atencion|hospitalizacion) (?:domiciliari[oa]|en casa)\b",
     ),
     (
         "support",

@@ -56,6 +56,75 @@ CASES = [
     ("", ("information",)),
 ]
 
+# The kinds the Spanish self-injury page has sections for (scars, caring for a wound, the
+# assessment, hospital and intensive care), and the questions teachers, parents and young
+# people ask. Kept apart from CASES, which must keep their kinds as they were.
+NEW_KIND_CASES = [
+    # Scars.
+    ("¿Se quitan las cicatrices de autolesión?", ("scars",)),
+    ("¿Las cicatrices desaparecen con el tiempo?", ("scars",)),
+    ("¿Cómo tapar las cicatrices de los cortes?", ("scars",)),
+    ("cicatrices en los brazos, ¿se van?", ("scars",)),
+    ("¿La cicatriz es permanente?", ("scars",)),
+    ("¿Hay tratamiento para las cicatrices?", ("treatment", "scars")),
+    # Caring for a wound, and when it needs urgent care.
+    ("¿Cuándo hay que ir a urgencias por una herida?", ("injury-care",)),
+    ("cómo curar una herida", ("injury-care",)),
+    ("¿Cómo cuido un corte para que no se infecte?", ("injury-care",)),
+    ("¿Necesita puntos la herida?", ("injury-care",)),
+    ("primeros auxilios para una quemadura", ("injury-care",)),
+    # The assessment and getting ready for an appointment.
+    ("¿Qué pasa en la primera cita con el psicólogo?", ("assessment",)),
+    ("cómo prepararme para la consulta", ("assessment",)),
+    ("¿Qué me van a preguntar en la evaluación?", ("assessment",)),
+    ("¿Cómo es la primera consulta con el psiquiatra?", ("assessment",)),
+    # Hospital and intensive care.
+    ("¿Qué es un ingreso psiquiátrico?", ("inpatient-care",)),
+    ("hospitalización por depresión", ("inpatient-care",)),
+    ("¿Me pueden ingresar en un hospital psiquiátrico?", ("inpatient-care",)),
+    ("¿Cómo es estar ingresado en una unidad de psiquiatría?", ("inpatient-care",)),
+    ("¿Qué es un hospital de día?", ("inpatient-care",)),
+    # Teachers and parents ask how to help someone; a young person asks for themselves.
+    ("Soy profesora, ¿cómo ayudo a una alumna que se autolesiona?", ("helping-others",)),
+    ("Soy maestro y un alumno me ha contado que se corta, ¿qué hago?", ("helping-others",)),
+    ("Mi hija se autolesiona, ¿qué hago?", ("helping-others",)),
+    ("mi hijo tiene depresion que puedo hacer", ("helping-others",)),
+    ("Soy adolescente y me corto, ¿a quién se lo cuento?", ("seek-help",)),
+    ("Soy una adolescente y me autolesiono, ¿qué hago?", ("coping",)),
+    # Near misses that keep their old kinds.
+    ("¿Cuándo debo ir al hospital?", ("seek-help",)),
+    ("¿Cuándo debo ir a urgencias?", ("seek-help",)),
+    ("¿Necesito tratamiento psiquiátrico?", ("treatment",)),
+    ("¿Cómo tratar una quemadura?", ("treatment",)),
+    ("¿Tengo cicatrices en el pulmón por la neumonía?", ("information",)),
+    ("Mis ingresos han bajado y estoy deprimido, ¿qué hago?", ("coping",)),
+]
+
+
+@pytest.mark.parametrize(("question", "kinds"), NEW_KIND_CASES)
+def test_spanish_questions_reach_the_newer_kinds(question: str, kinds: tuple[str, ...]) -> None:
+    assert question_types_es(question) == kinds
+
+
+@pytest.mark.parametrize(
+    ("spanish", "english"),
+    [
+        ("¿Se quitan las cicatrices de autolesión?", "Do self-harm scars go away?"),
+        ("¿Necesita puntos la herida?", "Does a cut need stitches?"),
+        ("cómo prepararme para la consulta", "How do I prepare for my appointment?"),
+        ("¿Qué es un ingreso psiquiátrico?", "What is a psychiatric admission?"),
+        (
+            "Soy profesora, ¿cómo ayudo a una alumna que se autolesiona?",
+            "I'm a teacher. How can I help a student who self-harms?",
+        ),
+        ("Mi hija se autolesiona, ¿qué hago?", "My daughter self-harms, what should I do?"),
+    ],
+)
+def test_a_spanish_question_gets_the_kinds_its_english_twin_gets(
+    spanish: str, english: str
+) -> None:
+    assert question_types_es(spanish) == question_types(english)
+
 
 @pytest.mark.parametrize(("question", "kinds"), CASES)
 def test_spanish_question_asks_for_these_kinds(question: str, kinds: tuple[str, ...]) -> None:
