@@ -70,7 +70,12 @@ class FinderForm(forms.Form):
         label=_("Town, city or ZIP code"),
         required=False,
         max_length=80,
-        help_text=_("In the US, e.g. Austin, TX or 10001."),
+        # Readers outside the US see first that the directory is for places in the US
+        # (a five-digit postcode from elsewhere would find a US ZIP code of the same digits).
+        help_text=_(
+            "The directory covers the United States: a town and state, like Austin, TX, "
+            "or a ZIP code, like 10001."
+        ),
     )
     _place: Place | None = None  # set by clean_where
     lat = forms.FloatField(label=_("Latitude"), required=False, min_value=-90, max_value=90)

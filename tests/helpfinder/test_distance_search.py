@@ -164,6 +164,34 @@ def test_unknown_place_and_bad_radius_are_shown_next_to_their_fields(
     )
 
 
+@pytest.mark.parametrize(
+    ("path", "label", "help_text"),
+    [
+        (
+            "/help/find/",
+            "Town, city or ZIP code",
+            "The directory covers the United States: a town and state, like Austin, TX, or a "
+            "ZIP code, like 10001.",
+        ),
+        (
+            "/es/help/find/",
+            "Ciudad, pueblo o código postal",
+            "El directorio abarca Estados Unidos: escribe una ciudad o un pueblo con su estado, "
+            "como Austin, TX, o un código postal (ZIP) de allí, como 10001.",
+        ),
+    ],
+)
+def test_the_place_field_tells_readers_anywhere_that_the_directory_is_for_the_us(
+    client: Client, directory: None, path: str, label: str, help_text: str
+) -> None:
+    # A reader in Spain or the UK reads, before typing a postcode of their own, that the
+    # directory lists places in the United States.
+    html = client.get(path, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert re.search(rf'<label for="id_where">{re.escape(label)}</label>', html)
+    assert f'<span class="muted" id="id_where_helptext">{help_text}</span>' in html
+    assert "EE. UU., p. ej." not in html and "In the US, e.g." not in html
+
+
 def test_half_a_coordinate_pair_is_an_error_on_the_missing_field(
     client: Client, directory: None
 ) -> None:
