@@ -4,20 +4,17 @@ question ─► safety screen ─► reduce ─► types + focus ─► rank ─
 
 The safety screen reads the whole text; crisis and emergency lead with help (the caller
 shows ``answer.help`` before anything else), and at emergency the answer is withheld: no
-parts and no "see also", only help. The screen runs in a second thread while the question is
-ranked (both spend their time in ONNX Runtime and numpy, which let go of the GIL), so a
-question costs the slower of the two rather than their sum; nothing is shown before the
-screen's verdict is in. The answer is extractive: every part is
-a passage's own text (or, where the publisher withheld it, a pointer to the source), never
-generated. Plain Python: no Django import.
+parts and no "see also", only help. The screen runs in a thread of its own
+(``symptomdb.threads``) while the question is ranked (both spend their time in ONNX Runtime
+and numpy, which let go of the GIL), so a question costs the slower of the two rather than
+their sum; nothing is shown before the screen's verdict is in. The answer is extractive:
+every part is a passage's own text (or, where the publisher withheld it, a pointer to the
+source), never generated. Plain Python: no Django import.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import threading
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from symptomdb.answering.compose import choose_lead
@@ -27,6 +24,7 @@ from symptomdb.answering.question_types_es import question_types_es
 from symptomdb.answering.ranker import Ranker
 from symptomdb.safety.crisis_screen import CrisisLevel, ScreenResult, screen_text
 from symptomdb.safety.help_first import HelpFirst, help_first
+from symptomdb.threads import pool
 
 __all__ = ["Answer", "AnswerPart", "answer_question", "reduce_question"]
 
@@ -104,20 +102,8 @@ class Answer:
         return bool(self.parts)
 
 
-# One pool per process, made on first use: a pool made before gunicorn forks its workers
-# would hand each worker threads that do not exist there. Four threads: a gthread worker
-# answers up to four requests at once (gunicorn_conf.threads).
+# A gthread worker answers up to four requests at once (gunicorn_conf.threads).
 _SCREENERS = 4
-_pool: tuple[int, ThreadPoolExecutor] | None = None
-_pool_lock = threading.Lock()
-
-
-def _screening_pool() -> ThreadPoolExecutor:
-    global _pool
-    with _pool_lock:
-        if _pool is None or _pool[0] != os.getpid():
-            _pool = (os.getpid(), ThreadPoolExecutor(_SCREENERS, thread_name_prefix="screen"))
-        return _pool[1]
 
 
 def _confident(hit: Hit, ranker: Ranker) -> bool:
@@ -161,7 +147,7 @@ def answer_question(
         An ``Answer``; its ``help`` leads for crisis and emergency.
     """
     question = " ".join(p for p in (subject.strip(), message.strip()) if p)
-    screening = _screening_pool().submit(screen_text, question)
+    screening = pool("screen", _SCREENERS).submit(screen_text, question)
     asked = reduce_question(subject, message) or question
     kinds = question_types_es(asked) if language == "es" else question_types(asked)
     focus, names = index.focus_matches(asked)

@@ -102,6 +102,16 @@ def test_a_text_in_any_language_is_scored_on_all_three_heads() -> None:
     assert np.all((scores >= 0) & (scores <= 1))
 
 
+def test_windows_scored_together_score_as_each_alone_in_order() -> None:
+    # A long text's two windows go through the classifier at once, in two threads; each
+    # must get exactly the scores it gets alone, in its own row.
+    classifier = load_classifier()
+    together = classifier.scores(TEXTS)
+    alone = np.vstack([classifier.scores([text]) for text in TEXTS])
+    assert np.array_equal(together, alone)
+    assert len({tuple(row) for row in together}) == len(TEXTS)
+
+
 @pytest.mark.parametrize(
     "text",
     [
