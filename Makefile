@@ -76,6 +76,7 @@ bench: install
 	$(BIN)/python bench/crisis_speed.py
 	$(BIN)/python bench/liveqa_judgments.py
 	$(BIN)/python bench/answering.py
+	$(BIN)/python bench/import_speed.py
 	$(BIN)/python bench/load.py --medquad ../shared/data/medquad
 
 clean:

@@ -177,8 +177,14 @@ def _run(args: list[str], env: dict[str, str]) -> None:
 
 
 @contextlib.contextmanager
-def serve_site(folder: Path, medquad: Path | None, page_cache: bool) -> Iterator[str]:
-    """Set up a fresh SQLite site in ``folder`` and serve it with gunicorn; yield its URL."""
+def serve_site(
+    folder: Path, medquad: Path | None, page_cache: bool, timings: dict[str, float] | None = None
+) -> Iterator[str]:
+    """Set up a fresh SQLite site in ``folder`` and serve it with gunicorn; yield its URL.
+
+    ``timings``, when given, receives how long each step took in seconds: ``setup``,
+    ``import_medquad`` (with its vectors) and ``server_ready`` (start to the first page)."""
+    steps: dict[str, float] = {} if timings is None else timings
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "symptomdb.settings",
@@ -188,10 +194,15 @@ def serve_site(folder: Path, medquad: Path | None, page_cache: bool) -> Iterator
     }
     env.pop("DEBUG", None)
     cli = [sys.executable, "-m", "symptomdb.cli"]
+    started = time.perf_counter()
     _run([*cli, "setup"], env)
+    steps["setup"] = time.perf_counter() - started
     if medquad is not None:
+        started = time.perf_counter()
         _run([*cli, "import-medquad", str(medquad)], env)
+        steps["import_medquad"] = time.perf_counter() - started
     port = free_port()
+    started = time.perf_counter()
     log = (folder / "gunicorn.log").open("w")
     server = subprocess.Popen(
         gunicorn_command(f"127.0.0.1:{port}"),
@@ -210,6 +221,7 @@ def serve_site(folder: Path, medquad: Path | None, page_cache: bool) -> Iterator
                     break
             except OSError:
                 time.sleep(0.1)  # waiting for the server to listen
+        steps["server_ready"] = time.perf_counter() - started
         yield url
     finally:
         server.terminate()
