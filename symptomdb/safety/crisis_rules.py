@@ -15,7 +15,6 @@ Plain Python: no Django import.
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass
 
@@ -40,8 +39,18 @@ def fold(text: str) -> str:
     return text
 
 
-# Every combining mark (accents and the like), deleted by ``str.translate`` in one C pass.
-_COMBINING = dict.fromkeys(c for c in range(sys.maxunicode + 1) if unicodedata.combining(chr(c)))
+class _CombiningMarks(dict[int, int | None]):
+    """A ``str.translate`` table that deletes combining marks (accents and the like) and
+    keeps every other character; each code point is looked up once, when first met, so no
+    process pays to tabulate all of Unicode at import."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_COMBINING = _CombiningMarks()
 
 _SPELL_OUT: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), s)
