@@ -1,7 +1,7 @@
 """Thread pools, one per purpose per process, for work that lets go of the GIL.
 
 ONNX Runtime and most of numpy release the GIL while they compute, so on two cores a
-question's safety screen can run beside its ranking, and the screen's two windows can go
+question's safety screen can run beside its ranking, and a long text's windows can go
 through the classifier at once: the caller waits for the slowest part instead of their sum.
 
 A pool is made on first use in each process: a pool made before gunicorn forks its

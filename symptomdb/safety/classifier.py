@@ -29,6 +29,7 @@ __all__ = [
     "MAX_PIECES",
     "PREFIX",
     "FineTunedClassifier",
+    "count_pieces",
     "load_classifier",
 ]
 
@@ -41,7 +42,8 @@ LAYERS = 6
 # multilingual-e5 was trained with this prefix on questions and short texts.
 PREFIX = "query: "
 # Threads per process that run a text's windows through the classifier at once: a gthread
-# worker screens up to four requests at a time (gunicorn_conf.threads), two windows each.
+# worker screens up to four requests at a time (gunicorn_conf.threads), up to four windows
+# each.
 WINDOW_THREADS = 8
 
 
@@ -68,6 +70,12 @@ class FineTunedClassifier:
             ids = self._tokenizer.encode(e5.normalise(PREFIX + text), add_special_tokens=False).ids
         return [e5.bos, *ids[: MAX_PIECES - 2], e5.eos]
 
+    def count_pieces(self, texts: list[str]) -> list[int]:
+        """How many word pieces each of ``texts`` is, as the classifier cuts it (without
+        its markers and prefix): the screen sizes its windows by these."""
+        with self._lock:
+            return count_pieces(self._e5, self._tokenizer, texts)
+
     def _run(self, text: str) -> np.ndarray:
         ids = np.asarray([self.pieces(text)], dtype=np.int64)
         feeds: dict[str, Any] = {
@@ -80,14 +88,20 @@ class FineTunedClassifier:
     def scores(self, texts: Sequence[str]) -> np.ndarray:
         """Probabilities per head, each text run alone (int8 activations are scaled per run).
 
-        Several texts (a long message's two most worrying windows) run at once, one per
-        thread: the session lets go of the GIL, so on two cores a text read in two windows
+        Several texts (a long message's windows) run at once, one per thread: the session
+        lets go of the GIL, so on two cores a text read in two windows
         costs about one run, not two. The scores are the same either way."""
         if not texts:
             return np.zeros((0, 3))
         if len(texts) == 1:
             return self._run(texts[0])[None, :]
         return np.vstack(list(pool("classifier", WINDOW_THREADS).map(self._run, texts)))
+
+
+def count_pieces(e5: E5File, tokenizer: Any, texts: list[str]) -> list[int]:
+    """How many of the model's word pieces each of ``texts`` is (no markers, no prefix)."""
+    encoded = tokenizer.encode_batch([e5.normalise(t) for t in texts], add_special_tokens=False)
+    return [len(e.ids) for e in encoded]
 
 
 @cache

@@ -2,14 +2,17 @@
 
 - **Character and word n-grams** (hashed, so any script and any misspelling has features),
   scored by a linear model. Cheap and linear in length, so it reads every window of a long
-  text and picks the windows the classifier reads. A fourth linear head on the same
+  text, and of a text longer than any reader can send it picks the windows the classifier
+  reads. A fourth linear head on the same
   features tells English from the bank's other languages.
 - **A fine-tuned multilingual classifier**: multilingual-e5-small (six layers) fine-tuned
   on the bank, run by ONNX Runtime (``classifier.py``); by far the stronger of the two.
 
-Each model has three heads — "at least concern", "at least crisis", "emergency". The n-gram
-model ranks a text's windows; the two most worrying are read closely and the text's score is
-its highest window's. A text goes one of two **routes**, each with its own mix and
+Each model has three heads — "at least concern", "at least crisis", "emergency". A text is
+cut into windows of whole sentences the classifier reads whole (``windows``; the classifier
+was fine-tuned on windows cut the same way); up to ``ENCODED_WINDOWS`` are read closely — all
+of them for any text a reader can send — and the text's score is its highest window's.
+A text goes one of two **routes**, each with its own mix and
 thresholds: English (the language head is confident the text is English) and every other
 text, so that each can be set for the same recall.
 A text whose every window the n-grams find quiet (below the gate, chosen in training so
@@ -26,7 +29,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -60,10 +63,18 @@ MODEL_FILE = Path(__file__).resolve().parent / "data" / "crisis_model.npz"
 HEADS = ("concern", "crisis", "emergency")
 # The two routes a text can take; each has its own mix and thresholds.
 ROUTES = ("english", "other")
-# A window is a run of whole sentences up to about this many characters.
+# A window is a run of whole sentences up to about this many of the classifier's word
+# pieces (it reads at most 128 with its markers and prefix; a window of 96 costs about 13 ms
+# on one core), or, for a model without a classifier, this many characters.
+# The classifier is fine-tuned on the same windows (``finetune.py``).
+WINDOW_PIECES = 96
 WINDOW_CHARS = 280
-# The classifier reads at most this many windows of a long text (the most worrying by n-grams).
-ENCODED_WINDOWS = 2
+# The classifier reads at most this many windows of a text: every window of any text a
+# reader can send (2,000 characters are at most about five windows of English; no bank text
+# has more than four), and of a longer one the most worrying by n-grams. With two, the
+# n-grams, which read a long ordinary story's complaints as worse than one plain sentence
+# of despair in it, chose the wrong windows.
+ENCODED_WINDOWS = 4
 
 SENTENCE_END = re.compile(r"(?<=[.!?。！？؟])\s+|\n+")
 
@@ -76,30 +87,37 @@ class Window:
     sentence: int
 
 
-def windows(text: str, size: int = WINDOW_CHARS) -> list[Window]:
-    """Cut ``text`` into windows of whole sentences of at most about ``size`` characters.
+def windows(
+    text: str,
+    size: int = WINDOW_CHARS,
+    measure: Callable[[list[str]], list[int]] | None = None,
+) -> list[Window]:
+    """Cut ``text`` into windows of whole sentences of at most about ``size``, filling each
+    in turn (the classifier was fine-tuned on windows cut this way).
 
-    One pass over the text; a sentence longer than ``size`` is cut at ``size``.
+    ``measure`` gives each sentence's size (the classifier's word pieces, ``count_pieces``);
+    without it, a sentence's size is its length in characters and a space. A sentence larger
+    than ``size`` is cut into equal stretches of characters that each fit.
     """
+    sentences = [s.strip() for s in SENTENCE_END.split(text)]
+    sentences = [s for s in sentences if s]
+    sizes = measure(sentences) if measure is not None else [len(s) + 1 for s in sentences]
     out: list[Window] = []
     current: list[str] = []
     length = 0
     first = 1
-    number = 0
-    for raw in SENTENCE_END.split(text):
-        sentence = raw.strip()
-        if not sentence:
-            continue
-        number += 1
-        pieces = [sentence[i : i + size] for i in range(0, len(sentence), size)]
-        for piece in pieces:
-            if current and length + len(piece) > size:
+    for number, (sentence, sentence_size) in enumerate(zip(sentences, sizes, strict=True), 1):
+        cuts = max(1, -(-sentence_size // size))
+        step = -(-len(sentence) // cuts)
+        share = -(-sentence_size // cuts)
+        for start in range(0, len(sentence), step):
+            if current and length + share > size:
                 out.append(Window(" ".join(current), first))
-                current, length, first = [], 0, number
+                current, length = [], 0
             if not current:
                 first = number
-            current.append(piece)
-            length += len(piece) + 1
+            current.append(sentence[start : start + step])
+            length += share
     if current:
         out.append(Window(" ".join(current), first))
     return out or [Window("", 1)]
@@ -191,9 +209,12 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
 
 
 class HeadScorer(Protocol):
-    """Anything that gives head probabilities for texts (the fine-tuned classifier)."""
+    """Anything that gives head probabilities for texts (the fine-tuned classifier), and
+    the word pieces it reads in each."""
 
     def scores(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def count_pieces(self, texts: list[str]) -> list[int]: ...
 
 
 class CrisisModel:
@@ -249,10 +270,17 @@ class CrisisModel:
         """Head probabilities from the fine-tuned classifier, or None without one."""
         return None if self.classifier is None else self.classifier.scores(texts)
 
+    def windows(self, text: str) -> list[Window]:
+        """``text`` in the windows this model reads: runs of whole sentences the classifier
+        reads whole (``WINDOW_PIECES``), or of ``WINDOW_CHARS`` without a classifier."""
+        if self.classifier is None:
+            return windows(text)
+        return windows(text, WINDOW_PIECES, self.classifier.count_pieces)
+
     def score(self, text: str) -> ModelScores:
         """Score a text: every window by n-grams, the most worrying ones read closely by the
         classifier."""
-        parts = windows(text)
+        parts = self.windows(text)
         ngram, english = self.ngram_and_language([w.text for w in parts])  # (windows, heads)
         route = self.route(english)
         weights, thresholds = self.weights[route], self.thresholds[route]

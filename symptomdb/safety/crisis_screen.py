@@ -15,7 +15,7 @@ reasons behind it. Three layers, and the higher level wins:
 3. The level is the highest of the two.
 
 Text is cut to ``MAX_SCREEN_CHARS`` before anything else, and every step is linear in the
-length (the classifier reads at most two windows), so no text can hold a worker.
+length (the classifier reads at most four windows), so no text can hold a worker.
 
 This is not a clinical risk assessment. Plain Python: no Django import.
 """
@@ -137,7 +137,7 @@ def screen_text(text: str | None) -> ScreenResult:
         for hit in hits
     ]
     if level > CrisisLevel.NONE:
-        # The window (whole sentences, about 280 characters at most) that carried the risk.
+        # The window (whole sentences, at most about 96 word pieces) that carried the risk.
         reasons.append(Reason("model", level, scores.window.text, scores.window.sentence))
     final = max([level, *(r.level for r in reasons)])
     return ScreenResult(

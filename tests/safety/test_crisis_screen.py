@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 
-from symptomdb.safety.crisis_model import load_model, windows
+from symptomdb.safety.crisis_model import WINDOW_PIECES, load_model, windows
 from symptomdb.safety.crisis_rules import fold, rule_hits
 from symptomdb.safety.crisis_screen import MAX_SCREEN_CHARS, CrisisLevel, cap, screen_text
-from symptomdb.safety.training import load_bank
+from symptomdb.safety.training import LEVELS, embedded_risk, load_bank, split_bank, training_rows
 
 NONE, CONCERN, CRISIS, EMERGENCY = (
     CrisisLevel.NONE,
@@ -132,18 +133,47 @@ def test_unrelated_text_gets_no_level_and_no_reasons() -> None:
     assert not result.mentions_self_harm_or_suicide
 
 
+# A long message as a reader might send it (under the 2,000-character limit of every
+# surface), with and without one sentence of despair in the middle.
+KNEES = (
+    "I moved to a new flat in March and the stairs are steep, so I carry the shopping up "
+    "in two trips. My knees ache by the evening and my GP suggested a physiotherapist. "
+    "The physio gave me exercises for my thighs and told me to walk on flat ground. "
+    "I do them most mornings before work, and I bought better shoes with a thicker sole. "
+    "My sister says I should lose some weight and try swimming at the leisure centre. ",
+    "The pool is open late on Tuesdays and Thursdays, which would suit my shifts. "
+    "I also read that cycling is gentler on the knees than running. "
+    "Should I use ice or heat after the exercises, and how long before they help? "
+    "I am fifty-two and otherwise healthy, with no other medicines. ",
+)
+
+
 def test_one_sentence_in_a_long_message_is_found_with_its_sentence_number() -> None:
-    ordinary = (
-        "My feet hurt at night and the cream my doctor gave me does nothing at all. "
-        "I have tried soaking them and changing my shoes, and walking a little every day. "
-    )
-    text = ordinary * 12 + "Honestly I just want to die. " + ordinary * 12
-    result = screen_text(text)
+    before, after = KNEES
+    assert level_of(before * 2 + after * 2) < CRISIS
+    result = screen_text(before * 2 + "Honestly, some nights I just want to die. " + after * 2)
     assert result.level >= CRISIS
     model_reason = next(r for r in result.reasons if r.rule == "model")
-    # The reason quotes the window of whole sentences that holds it (sentence 25 of 49).
+    # The reason quotes the window of whole sentences that holds it (sentence 11 of 19).
     assert "want to die" in model_reason.words
-    assert 20 <= model_reason.sentence <= 25
+    assert 6 <= model_reason.sentence <= 11
+
+
+def test_risk_sentences_inside_long_stories_are_made_from_the_fitting_part_only() -> None:
+    rows = training_rows()
+    fit, hold = split_bank(np.asarray([LEVELS.index(r["level"]) for r in rows]))
+    made = embedded_risk(rows, fit, count=100)
+    assert len(made) == 200
+    held = {rows[i]["text"].strip() for i in hold}
+    fitted = {rows[i]["text"].strip() for i in fit}
+    for row in made:
+        inside = [t for t in fitted if len(t) < 160 and t in row["text"]]
+        assert inside, row["text"]
+        assert not any(t in row["text"] for t in held if len(t) > 40)
+    # Half carry a crisis or emergency sentence, half an ordinary one; each keeps its level.
+    levels = [r["level"] for r in made]
+    assert levels.count("none") == 100
+    assert set(levels) - {"none"} <= {"crisis", "emergency"}
 
 
 def test_the_screen_reads_at_most_its_limit() -> None:
@@ -160,6 +190,22 @@ def test_windows_keep_whole_sentences_and_number_them() -> None:
     assert parts[0].sentence == 1
     assert all(len(w.text) <= 300 for w in parts)
     assert parts[-1].sentence > parts[0].sentence
+
+
+def test_the_model_reads_windows_the_classifier_reads_whole() -> None:
+    # The classifier reads at most 128 word pieces; the screen's windows are cut by its own
+    # word pieces, so no part of a long message (in any script) falls outside every window.
+    model = load_model()
+    assert model.classifier is not None
+    for text in (
+        "My knee has hurt since the match and the physio says rest. " * 30,
+        "我最近睡不好，工作压力很大，每天都很累，不知道该怎么办。" * 40,
+        "una sola frase muy larga sin ningun punto que sigue y sigue " * 40,
+    ):
+        parts = model.windows(text)
+        assert len(parts) > 2
+        assert max(model.classifier.count_pieces([w.text for w in parts])) <= WINDOW_PIECES + 4
+        assert sum(len(w.text) for w in parts) >= len(" ".join(text.split())) - len(parts)
 
 
 def test_empty_text_is_none() -> None:
