@@ -31,6 +31,17 @@ def test_site_ranks_semantically_once_vectors_are_built(
     assert index.ranker == load_rankers()["semantic"]
 
 
+def test_with_semantic_ranking_turned_off_nothing_is_encoded(
+    loaded_site: list[TopicDocument], settings: object, tmp_path: object
+) -> None:
+    settings.SYMPTOMDB_INDEX_DIR = tmp_path  # type: ignore[attr-defined]
+    settings.SYMPTOMDB_SEMANTIC = False  # type: ignore[attr-defined]
+    out = io.StringIO()
+    call_command("build_index", stdout=out)
+    assert "Semantic ranking is off" in out.getvalue()
+    assert not any(tmp_path.iterdir())  # type: ignore[attr-defined]
+
+
 def test_too_many_missing_vectors_fall_back_to_lexical_and_say_so(
     monkeypatch: pytest.MonkeyPatch,
     loaded_site: list[TopicDocument],

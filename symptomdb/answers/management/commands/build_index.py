@@ -3,6 +3,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from symptomdb.answering.semantic import load_encoder
@@ -17,6 +18,10 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if not getattr(settings, "SYMPTOMDB_SEMANTIC", True):
+            # The operator turned semantic ranking off: vectors would never be read.
+            self.stdout.write("Semantic ranking is off (SYMPTOMDB_SEMANTIC); no vectors built.")
+            return
         started = time.monotonic()
         count = build_vectors(load_encoder())
         self.stdout.write(
