@@ -241,13 +241,16 @@ def run_setup(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     """`symptomdb setup` on the database in ``env``, as `make run` runs it.
 
     The first call in a test process with given settings runs it on the empty database and
-    keeps a copy of the result. Later calls on an empty database start from that copy, then
+    keeps a copy of the result. Later calls on an empty database start from that copy (or
+    from the copy of a site with no settings of its own), then
     run `setup` on it as `make run` does on every start (migrations, starter topics and
     providers already there; the passage vectors in the copied cache). Migrating and
     loading the topics once per process instead of once per site saves about 40 s a site
     (docs/developers.md, "Tests")."""
     key = tuple(sorted((k, v) for k, v in env.items() if k not in _SITE_KEYS))
-    template = _setup_templates.get(key)
+    # `setup` only adds what is missing, so a copy of a plain site brought up with other
+    # settings (demo data, say) is what a fresh `setup` with them leaves.
+    template = _setup_templates.get(key) or _setup_templates.get(())
     if template is not None and _database_is_empty(env):
         _copy_site(template, env)
     result = run_symptomdb("setup", env=env)
@@ -374,18 +377,23 @@ def live_site_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def serve_site(env: dict[str, str]) -> Iterator[tuple[str, Path]]:
-    """`symptomdb setup` on the database in ``env``, then gunicorn on a free loopback port
-    with the configuration `make run` uses. Yields the base URL and the server's log file;
-    the log is attached to any failure to start."""
+def serve_site(
+    env: dict[str, str], *, set_up: bool = True, workers: int | None = 1
+) -> Iterator[tuple[str, Path]]:
+    """`symptomdb setup` on the database in ``env`` (unless the caller has just run it:
+    ``set_up=False``), then gunicorn on a free loopback port with the configuration `make
+    run` uses — with one worker, unless the test is about several (``workers=None``: as
+    many as `make run` starts). Yields the base URL and the server's log file; the log is
+    attached to any failure to start."""
     folder = Path(env["SYMPTOMDB_DATA_DIR"])
-    setup = run_setup(env)
-    assert setup.returncode == 0, setup.stderr
+    if set_up:
+        setup = run_setup(env)
+        assert setup.returncode == 0, setup.stderr
     port = free_port()
     log_path = folder / "gunicorn.log"
     with log_path.open("w") as log:
         server = subprocess.Popen(
-            gunicorn_command(f"127.0.0.1:{port}"),
+            gunicorn_command(f"127.0.0.1:{port}", workers=workers),
             env={**os.environ, "DJANGO_SETTINGS_MODULE": "symptomdb.settings", **env},
             stdout=log,
             stderr=subprocess.STDOUT,

@@ -22,7 +22,8 @@ def served(
     tmp_path_factory: pytest.TempPathFactory, fresh_database: Callable[[Path], dict[str, str]]
 ) -> Iterator[tuple[str, Path]]:
     env = fresh_database(tmp_path_factory.mktemp("served-site"))
-    with serve_site(env) as (url, log_path):
+    # The configuration `make run` serves with, workers and all: that is what is tested.
+    with serve_site(env, workers=None) as (url, log_path):
         yield url, log_path
 
 

@@ -19,9 +19,10 @@ QUESTION = "What are the causes and treatments for self-injury?"
 def served(
     tmp_path_factory: pytest.TempPathFactory, fresh_database: Callable[[Path], dict[str, str]]
 ) -> Iterator[tuple[str, dict[str, str], Path]]:
-    """A fresh site served by gunicorn with the shared configuration: URL, env, log file."""
+    """A fresh site served by gunicorn with the shared configuration and as many workers as
+    `make run` starts (the cache is shared between them): URL, env, log file."""
     env = fresh_database(tmp_path_factory.mktemp("cache-site"))
-    with serve_site(env) as (url, log_path):
+    with serve_site(env, workers=None) as (url, log_path):
         yield url, env, log_path
 
 
