@@ -89,8 +89,8 @@ class FineTunedClassifier:
         """Probabilities per head, each text run alone (int8 activations are scaled per run).
 
         Several texts (a long message's windows) run at once, one per thread: the session
-        lets go of the GIL, so on two cores a text read in two windows
-        costs about one run, not two. The scores are the same either way."""
+        lets go of the GIL, so on two cores a text read in two windows costs about one run,
+        not two. The scores are the same either way."""
         if not texts:
             return np.zeros((0, 3))
         if len(texts) == 1:
