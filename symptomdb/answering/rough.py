@@ -52,7 +52,7 @@ class RoughCopy:
             directions[:, np.argsort(-values)[:dimensions]], dtype=np.float32
         )
         rough = vectors @ self.basis
-        scale = np.abs(rough).max(axis=0) / 127.0
+        scale = np.abs(rough).max(axis=0, initial=0.0) / 127.0
         self.scale = np.where(scale > 0, scale, 1.0).astype(np.float32)
         # Columns of the product's right-hand side: one column per row of the index.
         self._weights = np.ascontiguousarray(
