@@ -7,7 +7,7 @@ two networks a question runs through; the float copy it replaced was 24 MB and w
 memory on every question (about 2 ms, and slower still while the crisis screen's network ran
 beside it). The product runs on ONNX Runtime's integer kernels through a graph of two nodes
 (``data/rough-int8-product.onnx``, 144 bytes: quantise the question, multiply by the copy),
-written once by ``python -m symptomdb.answering.rough --export`` (needs the ``train``
+written once by ``python -m symptomdb.answering.semantic --export-rough`` (needs the ``train``
 extra's ``onnx``). The exact vectors decide among the shortlisted rows, so the copy only
 chooses which rows are read exactly. Plain Python: no Django import.
 """
@@ -15,8 +15,6 @@ chooses which rows are read exactly. Plain Python: no Django import.
 from __future__ import annotations
 
 import functools
-import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -96,17 +94,3 @@ def export_graph(target: Path = ROUGH_GRAPH) -> Path:
     model.ir_version = 8
     save(model, str(target))
     return target
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m symptomdb.answering.rough --export``: re-write the shipped graph."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    if args != ["--export"]:
-        print("usage: python -m symptomdb.answering.rough --export", file=sys.stderr)
-        return 2
-    print(f"wrote {export_graph()}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

