@@ -34,9 +34,7 @@ def fold(text: str) -> str:
     """Lower case, accents stripped, curly quotes straightened, common text-speak spelled out."""
     text = unicodedata.normalize("NFKD", text.lower()).translate(_COMBINING)
     text = text.replace("\u2019", "'").replace("\u2018", "'")
-    for pattern, plain in _SPELL_OUT:
-        text = pattern.sub(plain, text)
-    return text
+    return _SPELLING.sub(_spelled_out, text)
 
 
 class _CombiningMarks(dict[int, int | None]):
@@ -52,24 +50,34 @@ class _CombiningMarks(dict[int, int | None]):
 
 _COMBINING = _CombiningMarks()
 
-_SPELL_OUT: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p), s)
-    for p, s in (
-        (r"\bkms+\b", "kill myself"),
-        (r"\bun-?alive (?:my ?self|me)\b", "kill myself"),
-        (r"\bsewer ?slide\b|\bsui\b|\bsuicde\b|\bsucide\b", "suicide"),
-        (r"\bi'?m\b", "i am"),
-        (r"\bim\b", "i am"),
-        (r"\bi'?ve\b", "i have"),
-        (r"\bive\b", "i have"),
-        (r"\bgonna\b", "going to"),
-        (r"\bwanna\b", "want to"),
-        (r"\bu\b", "you"),
-        (r"\bq\b", "que"),
-        (r"\bxq\b|\bpq\b", "porque"),
-        (r"\bkiero\b", "quiero"),
-    )
+# Text-speak, spelled out (each pattern with what it stands for). They run as one pattern,
+# one pass over the text: leftmost match first, and at one place the first that matches.
+_SPELL_OUT: tuple[tuple[str, str], ...] = (
+    (r"\bkms+\b", "kill myself"),
+    (r"\bun-?alive (?:my ?self|me)\b", "kill myself"),
+    (r"\bsewer ?slide\b|\bsui\b|\bsuicde\b|\bsucide\b", "suicide"),
+    (r"\bi'?m\b", "i am"),
+    (r"\bim\b", "i am"),
+    (r"\bi'?ve\b", "i have"),
+    (r"\bive\b", "i have"),
+    (r"\bgonna\b", "going to"),
+    (r"\bwanna\b", "want to"),
+    (r"\bu\b", "you"),
+    (r"\bq\b", "que"),
+    (r"\bxq\b|\bpq\b", "porque"),
+    (r"\bkiero\b", "quiero"),
 )
+# A word that starts with none of these letters is passed over at once.
+_SPELLING = re.compile(
+    r"\b(?=[giknpqsuwx])(?:"
+    + "|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(_SPELL_OUT))
+    + ")"
+)
+
+
+def _spelled_out(match: re.Match[str]) -> str:
+    return _SPELL_OUT[int(str(match.lastgroup)[1:])][1]
+
 
 # Ways to die or to hurt oneself, as a reader would name the act (never the means).
 _ACT = (

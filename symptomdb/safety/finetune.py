@@ -136,6 +136,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--bank-only", action="store_true", help="leave out the LiveQA-Med training questions"
     )
+    parser.add_argument(
+        "--layers", type=int, default=LAYERS, help="how many of the 12 layers to keep"
+    )
     args = parser.parse_args(argv)
 
     torch.set_num_threads(2)
@@ -170,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{len(texts)} texts in {len(pieces)} windows of at most {WINDOW_PIECES} pieces",
         file=sys.stderr,
     )
-    model = build_network(e5)
+    model = build_network(e5, args.layers)
 
     def batch(indices: np.ndarray) -> tuple[Any, Any, list[list[int]]]:
         """Word vectors and mask for every window of these texts, and each text's rows."""

@@ -122,12 +122,49 @@ def test_windows_scored_together_score_as_each_alone_in_order() -> None:
         "",
     ],
 )
-def test_the_character_n_grams_are_the_ones_the_model_was_fitted_with(text: str) -> None:
-    # The shipped n-gram heads were fitted on scikit-learn's "char_wb" n-grams; the faster
-    # slicing must give the very same ones, or every text would be scored on other features.
-    from sklearn.feature_extraction.text import HashingVectorizer
+def test_the_n_grams_are_the_ones_their_definition_names(text: str) -> None:
+    # The screen hashes n-grams from code points with numpy, never building them; a
+    # plain loop that builds each n-gram as a string and hashes it by the same definition
+    # must land every occurrence in the same bucket, or the model would read other
+    # features than the ones it was fitted on.
+    import itertools
+    import zlib
+    from collections import Counter
 
-    from symptomdb.safety.crisis_model import char_wb_ngrams
+    from symptomdb.safety.ngrams import WORD_TOKENS, char_ngram_buckets, word_ngram_buckets
 
-    reference = HashingVectorizer(analyzer="char_wb", ngram_range=(2, 5), lowercase=False)
-    assert sorted(char_wb_ngrams(text)) == sorted(reference.build_analyzer()(text))
+    bits, full = 18, 2**64 - 1
+
+    def mix(h: int) -> int:
+        h ^= h >> 30
+        h = (h * 0xBF58476D1CE4E5B9) & full
+        h ^= h >> 27
+        h = (h * 0x94D049BB133111EB) & full
+        return (h ^ (h >> 31)) >> (64 - bits)
+
+    def poly(gram: str) -> int:
+        h = 0
+        for ch in gram:
+            h = (h * 0x100000001B3 + ord(ch)) & full
+        return h
+
+    chars = Counter(
+        mix(poly(w[i : i + n]) ^ ((0x9E3779B97F4A7C15 * n) & full))
+        for w in (f" {word} " for word in text.split())
+        for n in range(2, 6)
+        for i in range(len(w) - n + 1)
+    )
+    words = [zlib.crc32(w.encode()) for w in WORD_TOKENS.findall(text)]
+    tokens = Counter(mix(h ^ 0x9E3779B97F4A7C15) for h in words)
+    tokens += Counter(
+        mix(((a * 0xD6E8FEB86659FD93 + b) & full) ^ ((0x9E3779B97F4A7C15 * 2) & full))
+        for a, b in itertools.pairwise(words)
+    )
+    # Two texts at once: each n-gram stays in its own text's row.
+    for found, expected in (
+        (char_ngram_buckets(["über alles", text], bits), chars),
+        (word_ngram_buckets(["über alles", text], bits), tokens),
+    ):
+        rows, buckets = found
+        assert Counter(buckets[rows == 1].tolist()) == expected
+        assert len(rows[rows == 0]) > 0

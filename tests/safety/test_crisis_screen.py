@@ -234,3 +234,30 @@ def test_a_bad_bank_line_is_named_by_file_line_and_field(tmp_path) -> None:  # t
     )
     with pytest.raises(ValueError, match=r"bank.jsonl:2: field `level`"):
         load_bank(bank)
+
+
+@pytest.mark.parametrize(
+    ("typed", "folded"),
+    [
+        ("ok kms", "ok kill myself"),
+        ("I’m gonna unalive myself", "i am going to kill myself"),
+        ("Ive had it, u know", "i have had it, you know"),
+        ("xq kiero desaparecer", "porque quiero desaparecer"),
+        # Words that merely start like text-speak stay as typed.
+        ("quick kiwi sushi, umami in winter", "quick kiwi sushi, umami in winter"),
+        ("Él está cansado", "el esta cansado"),
+    ],
+)
+def test_text_speak_is_spelled_out_before_rules_and_model_read_it(typed: str, folded: str) -> None:
+    assert fold(typed) == folded
+
+
+def test_a_message_is_cut_into_as_few_windows_as_it_needs_each_about_as_large() -> None:
+    # Windows that cost the same run side by side on two cores; filling the first to the
+    # limit would leave a short second one and a core idle.
+    text = " ".join(f"Sentence number {n} is about this long." for n in range(1, 7))
+    parts = windows(text, size=200)
+    assert len(parts) == 2
+    assert abs(len(parts[0].text) - len(parts[1].text)) <= 45
+    assert parts[1].sentence == 4
+    assert " ".join(w.text for w in parts) == text
