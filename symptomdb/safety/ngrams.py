@@ -56,10 +56,10 @@ def _buckets(h: np.ndarray, bits: int) -> np.ndarray:
 
 
 def char_ngram_buckets(
-    texts: Sequence[str], bits: int, low: int = 2, high: int = 5
+    texts: Sequence[str], bits: int, longest: int = 5
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Row and bucket of every character n-gram (``low`` to ``high`` long) inside each
-    text's space-padded words; one entry per occurrence."""
+    """Row and bucket of every character n-gram (2 to ``longest`` long) inside each text's
+    space-padded words; one entry per occurrence."""
     padded = [_SEPARATOR.join(f" {w} " for w in t.replace(_SEPARATOR, "").split()) for t in texts]
     joined = _SEPARATOR.join(padded)
     if not joined:
@@ -74,13 +74,12 @@ def char_ngram_buckets(
     buckets: list[np.ndarray] = []
     h = codes.copy()
     with np.errstate(over="ignore"):
-        for n in range(2, high + 1):
+        for n in range(2, longest + 1):
             starts = len(codes) - n + 1
             if starts <= 0:
                 break
+            # h[i] becomes the hash of codes[i : i + n] from that of codes[i : i + n - 1].
             h = h[:starts] * _BASE + codes[n - 1 : n - 1 + starts]
-            if n < low:
-                continue
             inside = separators[n : n + starts] == separators[:starts]
             rows.append(row_of[:starts][inside])
             buckets.append(_buckets(h[inside] ^ (_TAG * np.uint64(n)), bits))
