@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 
 from symptomdb.gunicorn_conf import command as gunicorn_command
-from symptomdb.importers.topic_markdown import TopicDocument, read_topic_dir
+from symptomdb.importers.topic_markdown import TopicDocument, read_topic_dir, read_topic_tree
 from tests.site_snapshot import SiteSnapshot, record
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
@@ -146,24 +146,32 @@ def starter_documents() -> list[TopicDocument]:
     return read_topic_dir(STARTER_DIR, dt.date.today())
 
 
-_site_snapshot: SiteSnapshot | None = None
+@pytest.fixture(scope="session")
+def bilingual_documents() -> list[TopicDocument]:
+    """Every starter topic in English and its Spanish translation (starter/es/)."""
+    return read_topic_tree(STARTER_DIR, dt.date.today())
 
 
-@pytest.fixture
-def loaded_site(db: None, starter_documents: list[TopicDocument]) -> list[TopicDocument]:
-    """A database holding the site structure and every starter topic, published.
+# Per list of documents (by identity), what loading it wrote in this process.
+_site_snapshots: dict[int, SiteSnapshot] = {}
 
-    The first test in a process loads the topics; later ones get the rows that load wrote
-    replayed into their transaction (tests/site_snapshot.py), which takes a fraction of the
-    time. SYMPTOMDB_TEST_REPLAY_SITE=0 loads them for real every time.
+
+def load_site(documents: list[TopicDocument]) -> list[TopicDocument]:
+    """``load_documents(documents)``, published, in the test's transaction.
+
+    The first load of a list in a process is real; later loads of the same list get the rows
+    that load wrote replayed into their transaction (tests/site_snapshot.py), which takes a
+    fraction of the time, unless the tables it touches hold something else, when it loads
+    for real again. SYMPTOMDB_TEST_REPLAY_SITE=0 loads for real every time.
     """
     from symptomdb.topics.loading import load_documents
 
-    global _site_snapshot
-    snapshot = _site_snapshot
+    snapshot = _site_snapshots.get(id(documents))
+    if snapshot is not None and snapshot.key is not documents:
+        snapshot = None  # another list that once had the same id
     if os.environ.get("SYMPTOMDB_TEST_REPLAY_SITE", "1") == "0":
-        load_documents(starter_documents)
-    elif snapshot is not None and snapshot.key is starter_documents and snapshot.matches():
+        load_documents(documents)
+    elif snapshot is not None and snapshot.matches():
         from wagtail.models import Site
 
         from symptomdb.caching import invalidate_pages
@@ -173,10 +181,23 @@ def loaded_site(db: None, starter_documents: list[TopicDocument]) -> list[TopicD
         Site.clear_site_root_paths_cache()
         invalidate_pages()
     elif snapshot is None:
-        _site_snapshot = record(starter_documents, lambda: load_documents(starter_documents))
+        _site_snapshots[id(documents)] = record(documents, lambda: load_documents(documents))
     else:
-        load_documents(starter_documents)
-    return starter_documents
+        load_documents(documents)
+    return documents
+
+
+@pytest.fixture
+def loaded_site(db: None, starter_documents: list[TopicDocument]) -> list[TopicDocument]:
+    """A database holding the site structure and every starter topic, published
+    (``load_site``)."""
+    return load_site(starter_documents)
+
+
+@pytest.fixture
+def bilingual_site(db: None, bilingual_documents: list[TopicDocument]) -> list[TopicDocument]:
+    """``loaded_site`` with the Spanish translations as well (``load_site``)."""
+    return load_site(bilingual_documents)
 
 
 def run_symptomdb(

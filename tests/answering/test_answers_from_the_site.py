@@ -243,15 +243,8 @@ SPANISH = "¿Cuáles son las causas y el tratamiento de la autolesión?"
 
 
 def test_spanish_answers_come_from_the_api_and_the_cli_as_well_as_the_page(
-    client: Client, db: None
+    client: Client, bilingual_site: list[object]
 ) -> None:
-    import datetime as dt
-
-    from symptomdb.importers.topic_markdown import read_topic_tree
-    from symptomdb.topics.loading import load_documents
-    from tests.conftest import STARTER_DIR
-
-    load_documents(read_topic_tree(STARTER_DIR, dt.date.today()))  # English and Spanish
     data = client.get("/api/v1/answer", {"q": SPANISH, "lang": "es"}).json()
     assert [(p["kind"], p["id"]) for p in data["parts"]] == [
         ("causes", "topic:autolesion#causes"),

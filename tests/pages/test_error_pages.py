@@ -3,18 +3,15 @@ language, with help, search and topics A–Z; a topic slug's 404 suggests the ne
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import pytest
 from django.test import Client, override_settings
 from django.urls import path
 
-from symptomdb.importers.topic_markdown import TopicDocument, read_topic_tree
-from symptomdb.topics.loading import load_documents
+from symptomdb.importers.topic_markdown import TopicDocument
 from symptomdb.topics.nearest import nearest_topics
 from symptomdb.urls import urlpatterns as site_urlpatterns
-from tests.conftest import STARTER_DIR
 
 TOPICS = [
     ("self-injury", "Self-injury", ("self-injury", "self-harm", "NSSI", "self-mutilation")),
@@ -56,10 +53,10 @@ def test_a_topic_slug_that_does_not_exist_suggests_the_topic_by_its_synonym(
     assert "set-cookie" not in {h.lower() for h in response.headers}
 
 
-@pytest.mark.django_db
-def test_a_spanish_404_is_in_spanish_with_spanish_suggestions(client: Client) -> None:
+def test_a_spanish_404_is_in_spanish_with_spanish_suggestions(
+    client: Client, bilingual_site: list[object]
+) -> None:
     # The English topics and their Spanish translations (starter/es/).
-    load_documents(read_topic_tree(STARTER_DIR, dt.date.today()))
     response = client.get("/es/topics/autolesiones/")
     assert response.status_code == 404
     html = response.content.decode()

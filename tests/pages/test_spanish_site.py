@@ -31,9 +31,8 @@ import polib
 import pytest
 from django.test import Client
 
-from symptomdb.importers.topic_markdown import TopicDocument, read_topic_tree
-from symptomdb.topics.loading import load_documents
-from tests.conftest import STARTER_DIR, add_imported_record
+from symptomdb.importers.topic_markdown import TopicDocument
+from tests.conftest import add_imported_record
 
 PACKAGE_DIR = Path(__file__).resolve().parents[2] / "symptomdb"
 PO_PATH = PACKAGE_DIR / "locale" / "es" / "LC_MESSAGES" / "django.po"
@@ -276,13 +275,11 @@ def english_phrases() -> list[str]:
 
 
 @pytest.fixture
-def bilingual_site(db: None) -> list[TopicDocument]:
-    """The starter topics in both languages, a provider near ZIP 10001 and a MedQuAD record,
-    so the finder's results and a record page are rendered too."""
+def bilingual_site(bilingual_site: list[TopicDocument]) -> list[TopicDocument]:
+    """The starter topics in both languages (tests/conftest.py), a provider near ZIP 10001
+    and a MedQuAD record, so the finder's results and a record page are rendered too."""
     from symptomdb.helpfinder.models import Provider
 
-    documents = read_topic_tree(STARTER_DIR, dt.date.today())
-    load_documents(documents)
     Provider.objects.create(
         key="test-clinic",
         kind="clinic",
@@ -302,7 +299,7 @@ def bilingual_site(db: None) -> list[TopicDocument]:
     add_imported_record(
         "A test answer written for this test, in English like the whole collection."
     )
-    return documents
+    return bilingual_site
 
 
 def test_every_spanish_page_is_in_spanish(

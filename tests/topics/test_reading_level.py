@@ -150,15 +150,9 @@ def test_the_topic_api_gives_each_sections_reading_level(
     )
 
 
-@pytest.mark.django_db
-def test_a_spanish_topic_is_scored_with_fernandez_huerta(client: Client, db: None) -> None:
-    import datetime as dt
-
-    from symptomdb.importers.topic_markdown import read_topic_tree
-    from symptomdb.topics.loading import load_documents
-    from tests.conftest import STARTER_DIR
-
-    load_documents(read_topic_tree(STARTER_DIR, dt.date.today()))
+def test_a_spanish_topic_is_scored_with_fernandez_huerta(
+    client: Client, bilingual_site: list[object]
+) -> None:
     topic = client.get("/api/v1/topics/autolesion").json()
     level = topic["sections"][0]["readability"]
     assert level["formula"] == "fernandez-huerta" and 0 < level["score"] <= 100

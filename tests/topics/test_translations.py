@@ -17,12 +17,11 @@ from symptomdb.errors import PublishBlocked, TopicFilesInvalid
 from symptomdb.importers.topic_markdown import (
     TopicDocument,
     parse_topic_markdown,
-    read_topic_tree,
     render_topic_markdown,
 )
 from symptomdb.topics.loading import export_documents, load_documents
 from symptomdb.topics.models import Person, TopicPage, TopicReviewer
-from tests.conftest import STARTER_DIR
+from tests.conftest import load_site
 
 # Every Spanish starter topic and the English topic it translates: a file missing from
 # starter/es/, or an extra one, fails the tests that use this.
@@ -39,30 +38,22 @@ LOCALE_DIR = Path(__file__).resolve().parents[2] / "symptomdb" / "locale"
 
 
 @pytest.fixture(scope="module")
-def all_documents() -> list[TopicDocument]:
-    return read_topic_tree(STARTER_DIR, dt.date.today())
-
-
-@pytest.fixture
-def bilingual_site(db: None, all_documents: list[TopicDocument]) -> list[TopicDocument]:
-    load_documents(all_documents)
-    return all_documents
+def without_spanish_anxiety(bilingual_documents: list[TopicDocument]) -> list[TopicDocument]:
+    """Both languages, less the Spanish anxiety page: every starter topic now has a Spanish
+    translation, and some tests need an English page that has none."""
+    (spanish_anxiety,) = [d for d in bilingual_documents if d.translation_of == "anxiety"]
+    return [
+        dataclasses.replace(d, related=tuple(s for s in d.related if s != spanish_anxiety.slug))
+        for d in bilingual_documents
+        if d is not spanish_anxiety
+    ]
 
 
 @pytest.fixture
 def site_with_anxiety_untranslated(
-    db: None, all_documents: list[TopicDocument]
+    db: None, without_spanish_anxiety: list[TopicDocument]
 ) -> list[TopicDocument]:
-    """Both languages, less the Spanish anxiety page: every starter topic now has a Spanish
-    translation, and some tests need an English page that has none."""
-    (spanish_anxiety,) = [d for d in all_documents if d.translation_of == "anxiety"]
-    documents = [
-        dataclasses.replace(d, related=tuple(s for s in d.related if s != spanish_anxiety.slug))
-        for d in all_documents
-        if d is not spanish_anxiety
-    ]
-    load_documents(documents)
-    return documents
+    return load_site(without_spanish_anxiety)
 
 
 def outline(doc: TopicDocument) -> list[tuple[str, str, tuple[str, ...]]]:
@@ -75,10 +66,12 @@ def html(client: Client, url: str) -> str:
     return response.content.decode()
 
 
-def test_spanish_starter_files_translate_english_topics(all_documents: list[TopicDocument]) -> None:
-    spanish = {d.slug: d for d in all_documents if d.locale == "es"}
+def test_spanish_starter_files_translate_english_topics(
+    bilingual_documents: list[TopicDocument],
+) -> None:
+    spanish = {d.slug: d for d in bilingual_documents if d.locale == "es"}
     assert {slug: d.translation_of for slug, d in spanish.items()} == SPANISH
-    english = {d.slug: d for d in all_documents if d.locale == "en"}
+    english = {d.slug: d for d in bilingual_documents if d.locale == "en"}
     for doc in spanish.values():
         source = english[doc.translation_of]
         assert doc.reviewed is None and doc.reviewers == ()
@@ -95,8 +88,10 @@ def test_spanish_starter_files_translate_english_topics(all_documents: list[Topi
         assert outline(doc) == outline(source), doc.slug
 
 
-def test_a_translation_round_trips_through_its_file(all_documents: list[TopicDocument]) -> None:
-    doc = next(d for d in all_documents if d.slug == "autolesion")
+def test_a_translation_round_trips_through_its_file(
+    bilingual_documents: list[TopicDocument],
+) -> None:
+    doc = next(d for d in bilingual_documents if d.slug == "autolesion")
     text = render_topic_markdown(doc)
     assert text.startswith("---\nlocale: es\ntranslation_of: self-injury\n")
     # Read as of today, like the starter files: autolesion was updated after conftest's
@@ -104,8 +99,10 @@ def test_a_translation_round_trips_through_its_file(all_documents: list[TopicDoc
     assert parse_topic_markdown(text, "es/autolesion.md", dt.date.today()) == doc
 
 
-def test_a_translation_must_name_its_english_topic(all_documents: list[TopicDocument]) -> None:
-    text = render_topic_markdown(next(d for d in all_documents if d.slug == "autolesion"))
+def test_a_translation_must_name_its_english_topic(
+    bilingual_documents: list[TopicDocument],
+) -> None:
+    text = render_topic_markdown(next(d for d in bilingual_documents if d.slug == "autolesion"))
     with pytest.raises(TopicFilesInvalid, match="translation_of"):
         parse_topic_markdown(
             text.replace("translation_of: self-injury\n", ""),
@@ -136,9 +133,9 @@ def test_translations_load_as_wagtail_translations_of_the_english_pages(
 
 
 def test_a_translation_of_an_unknown_topic_is_refused(
-    db: None, all_documents: list[TopicDocument]
+    db: None, bilingual_documents: list[TopicDocument]
 ) -> None:
-    spanish_only = [d for d in all_documents if d.slug == "depresion"]
+    spanish_only = [d for d in bilingual_documents if d.slug == "depresion"]
     with pytest.raises(TopicFilesInvalid, match="no English topic has the slug 'depression'"):
         load_documents(spanish_only)
     assert not TopicPage.objects.exists()
