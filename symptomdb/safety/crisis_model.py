@@ -115,7 +115,9 @@ def windows(
         cuts = max(1, -(-sentence_size // size))
         step = -(-len(sentence) // cuts)
         share = -(-sentence_size // cuts)
-        stretches += [(number, sentence[i : i + step], share) for i in range(0, len(sentence), step)]
+        stretches += [
+            (number, sentence[i : i + step], share) for i in range(0, len(sentence), step)
+        ]
     if not stretches:
         return [Window("", 1)]
     fewest = len(_fill(stretches, size))
