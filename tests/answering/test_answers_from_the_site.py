@@ -243,7 +243,7 @@ SPANISH = "¿Cuáles son las causas y el tratamiento de la autolesión?"
 
 
 def test_spanish_answers_come_from_the_api_and_the_cli_as_well_as_the_page(
-    client: Client, bilingual_site: list[object]
+    client: Client, bilingual_site: list[TopicDocument]
 ) -> None:
     data = client.get("/api/v1/answer", {"q": SPANISH, "lang": "es"}).json()
     assert [(p["kind"], p["id"]) for p in data["parts"]] == [

@@ -54,7 +54,7 @@ def test_a_topic_slug_that_does_not_exist_suggests_the_topic_by_its_synonym(
 
 
 def test_a_spanish_404_is_in_spanish_with_spanish_suggestions(
-    client: Client, bilingual_site: list[object]
+    client: Client, bilingual_site: list[TopicDocument]
 ) -> None:
     # The English topics and their Spanish translations (starter/es/).
     response = client.get("/es/topics/autolesiones/")

@@ -151,7 +151,7 @@ def test_the_topic_api_gives_each_sections_reading_level(
 
 
 def test_a_spanish_topic_is_scored_with_fernandez_huerta(
-    client: Client, bilingual_site: list[object]
+    client: Client, bilingual_site: list[TopicDocument]
 ) -> None:
     topic = client.get("/api/v1/topics/autolesion").json()
     level = topic["sections"][0]["readability"]
