@@ -262,9 +262,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             loss = loss_of(highest, targets[indices])
             if taught is not None:
                 # Distillation: every window's scores pulled towards the teacher's.
-                rows = torch.tensor([w for i in indices for w in owned[i]])
+                read = torch.tensor([w for i in indices for w in owned[i]])
                 share = args.teacher_share
-                loss = (1 - share) * loss + share * loss_of(logits, taught[rows])
+                loss = (1 - share) * loss + share * loss_of(logits, taught[read])
             optimiser.zero_grad()
             loss.backward()
             optimiser.step()
