@@ -309,8 +309,9 @@ def _threshold_for_recall(scores: np.ndarray, positive: np.ndarray, recall: floa
 
 
 def figures(levels: np.ndarray, gold: np.ndarray) -> dict[str, float | None]:
-    """Recall, emergency recall, false and soft alarms, the share of concern texts screened
-    at concern or above, and exact agreement (levels 0–3)."""
+    """Recall, emergency recall, false and soft alarms, ordinary texts put at emergency (their
+    answer withheld: the costliest false alarm), the share of concern texts screened at
+    concern or above, and exact agreement (levels 0–3)."""
 
     def share(mask: np.ndarray, hit: np.ndarray) -> float | None:
         return round(float(np.mean(hit[mask])), 4) if mask.any() else None
@@ -320,6 +321,7 @@ def figures(levels: np.ndarray, gold: np.ndarray) -> dict[str, float | None]:
         "recall_emergency": share(gold == 3, levels == 3),
         "false_alarm": share(gold == 0, levels >= 2),
         "soft_alarm": share(gold == 0, levels >= 1),
+        "ordinary_at_emergency": share(gold == 0, levels == 3),
         "concern_reached": share(gold == 1, levels >= 1),
         "exact": share(gold >= 0, levels == gold),
     }

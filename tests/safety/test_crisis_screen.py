@@ -16,7 +16,14 @@ import pytest
 from symptomdb.safety.crisis_model import WINDOW_PIECES, load_model, windows
 from symptomdb.safety.crisis_rules import fold, rule_hits
 from symptomdb.safety.crisis_screen import MAX_SCREEN_CHARS, CrisisLevel, cap, screen_text
-from symptomdb.safety.training import LEVELS, embedded_risk, load_bank, split_bank, training_rows
+from symptomdb.safety.training import (
+    LEVELS,
+    embedded_risk,
+    figures,
+    load_bank,
+    split_bank,
+    training_rows,
+)
 
 NONE, CONCERN, CRISIS, EMERGENCY = (
     CrisisLevel.NONE,
@@ -261,3 +268,13 @@ def test_a_message_is_cut_into_as_few_windows_as_it_needs_each_about_as_large() 
     assert abs(len(parts[0].text) - len(parts[1].text)) <= 45
     assert parts[1].sentence == 4
     assert " ".join(w.text for w in parts) == text
+
+
+def test_training_figures_count_ordinary_texts_whose_answer_would_be_withheld() -> None:
+    # Four ordinary texts: one left alone, one at concern, one at crisis, one at emergency.
+    gold = np.asarray([0, 0, 0, 0, 2, 3])
+    levels = np.asarray([0, 1, 2, 3, 2, 3])
+    result = figures(levels, gold)
+    assert result["ordinary_at_emergency"] == 0.25
+    assert result["false_alarm"] == 0.5
+    assert result["soft_alarm"] == 0.75
