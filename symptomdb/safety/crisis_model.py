@@ -204,6 +204,11 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return np.asarray(1.0 / (1.0 + np.exp(-x)))
 
 
+def _logit(p: np.ndarray) -> np.ndarray:
+    q = np.clip(np.asarray(p, dtype=np.float64), 1e-6, 1.0 - 1e-6)
+    return np.asarray(np.log(q / (1.0 - q)))
+
+
 class HeadScorer(Protocol):
     """Anything that gives head probabilities for texts (the fine-tuned classifier), and
     the word pieces it reads in each."""
@@ -305,13 +310,18 @@ def combine(
 ) -> ModelScores:
     """Mix the models on the chosen windows; the text's score is the highest window's.
 
-    A model that is missing gives its share to the other.
+    The mix is a weighted mean of log-odds, not of probabilities: a model that is sure a
+    window is ordinary (the classifier at 0.01) is not outvoted by a model that is unsure
+    (the n-grams at 0.5 on a long story's list of aches), as it is when probabilities are
+    averaged. A model that is missing gives its share to the other.
     """
     parts_scores = [(weights[0], ngram[order]), (weights[1], classified)]
     present = [(w, s) for w, s in parts_scores if s is not None and w > 0]
     total = sum(w for w, _ in present) or 1.0
-    mixed = sum(w * s for w, s in present) / total if present else ngram[order]
-    mixed = np.asarray(mixed)
+    if present:
+        mixed = _sigmoid(np.sum([w * _logit(s) for w, s in present], axis=0) / total)
+    else:
+        mixed = np.asarray(ngram[order])
     best = int(np.argmax(mixed[:, 1] + mixed[:, 2]))
     top = np.max(mixed, axis=0)
     return ModelScores(

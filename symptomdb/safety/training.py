@@ -11,7 +11,8 @@ where the evaluation data sits beside the checkout, the LiveQA-Med **training** 
    level, seed 13). The fine-tuned classifier (``finetune.py``) was trained on the same 80%.
 2. Fit the n-gram heads and the n-gram language head (English or not) on the 80%.
 3. Score the 20% exactly as the screen does (windows; up to four read closely;
-   ``crisis_model.combine``) for every mix of the two models on a grid of tenths.
+   ``crisis_model.combine``) for every mix of the two models on a grid of tenths (a weighted
+   mean of their log-odds).
 4. Route each held-out text: English (the n-grams' language head is at least 70% sure) or
    other.
 5. For each route and mix, the "at least crisis" threshold is set so that 98% of the

@@ -13,7 +13,7 @@ import json
 import numpy as np
 import pytest
 
-from symptomdb.safety.crisis_model import WINDOW_PIECES, load_model, windows
+from symptomdb.safety.crisis_model import WINDOW_PIECES, Window, combine, load_model, windows
 from symptomdb.safety.crisis_rules import fold, rule_hits
 from symptomdb.safety.crisis_screen import MAX_SCREEN_CHARS, CrisisLevel, cap, screen_text
 from symptomdb.safety.training import (
@@ -164,6 +164,24 @@ def test_one_sentence_in_a_long_message_is_found_with_its_sentence_number() -> N
     # The reason quotes the window of whole sentences that holds it (sentence 11 of 19).
     assert "want to die" in model_reason.words
     assert 6 <= model_reason.sentence <= 11
+
+
+def test_a_sure_model_is_not_outvoted_by_an_unsure_one() -> None:
+    # Two windows of a long message: the n-grams half-raise the first (a list of aches and
+    # shopping), the classifier is sure it is ordinary; the second is despair to both.
+    parts = [Window("aches and shoes", 1), Window("despair", 5)]
+    ngram = np.asarray([[0.5, 0.5, 0.3], [0.8, 0.9, 0.1]])
+    classified = np.asarray([[0.01, 0.01, 0.01], [0.97, 0.99, 0.04]])
+    order = np.asarray([0, 1])
+    quiet = combine(parts[:1], ngram[:1], order[:1], classified[:1], (0.3, 0.7))
+    # Mixed as log-odds, the sure 0.01 holds the window near ordinary (a mean of
+    # probabilities would put it at 0.16, above a crisis threshold set for 98% recall).
+    assert quiet.crisis < 0.05
+    both = combine(parts, ngram, order, classified, (0.3, 0.7))
+    assert both.crisis > 0.9
+    assert both.window.sentence == 5
+    # Without the classifier the n-grams decide alone.
+    assert combine(parts, ngram, order, None, (0.3, 0.7)).crisis == pytest.approx(0.9)
 
 
 def test_risk_sentences_inside_long_stories_are_made_from_the_fitting_part_only() -> None:
