@@ -54,7 +54,8 @@ from symptomdb.safety.training import (
 __all__ = ["build_network", "main"]
 
 BATCH = 32
-# Passes over the training split: five for six layers (about 33 minutes here); the twelve-layer
+# Passes over the training split: five for six layers (about 47 minutes here on the bank of
+# 2026-12-08, 22,560 texts); the twelve-layer
 # trials of 2026-12-07 took three (about 45 minutes; `--layers 12 --epochs 3`).
 EPOCHS = 5
 PEAK_LR = 5e-5

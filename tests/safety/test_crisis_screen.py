@@ -9,6 +9,7 @@ on the blind sets under bench/data/, not here.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -25,6 +26,7 @@ from symptomdb.safety.training import (
     training_rows,
 )
 
+BLIND_SETS = Path(__file__).resolve().parents[2] / "bench" / "data"
 NONE, CONCERN, CRISIS, EMERGENCY = (
     CrisisLevel.NONE,
     CrisisLevel.CONCERN,
@@ -247,6 +249,34 @@ def test_the_shipped_model_was_fitted_on_a_bank_in_seven_languages_or_more() -> 
     assert len(languages - {"en"}) >= 6
     # The thresholds were chosen on the bank's held-out fifth to reach 98% recall there.
     assert meta["held_out"]["recall_crisis_or_above"] >= 0.98
+
+
+def test_no_blind_set_still_used_for_measuring_shares_a_text_with_the_bank() -> None:
+    # Spent blind sets may be folded into the bank (their rows say so in ``source``); a set
+    # still used to measure the screen must share no text with what it was fitted on. Short
+    # lines are the exception: independent writers do write the same "i wish i was dead" or
+    # the same 71-character sentence (one of AD's equals one written months earlier for
+    # the bank), and a whole message over 100 characters never comes out the same twice.
+    def key(text: str) -> str:
+        return " ".join(text.lower().split())
+
+    rows = load_bank()
+    bank = {key(r["text"]) for r in rows}
+    folded = {
+        r["source"].removeprefix("spent-blind-")
+        for r in rows
+        if r.get("source", "").startswith("spent-blind-")
+    }
+    measured = [
+        path
+        for path in sorted(BLIND_SETS.glob("crisis_blind_*.jsonl"))
+        if path.stem.removeprefix("crisis_blind_") not in folded
+    ]
+    assert len(measured) >= 2
+    for path in measured:
+        texts = [json.loads(line)["text"] for line in path.read_text().splitlines() if line.strip()]
+        shared = [t for t in texts if key(t) in bank and len(t) > 100]
+        assert not shared, (path.name, shared[:3])
 
 
 def test_a_bad_bank_line_is_named_by_file_line_and_field(tmp_path) -> None:  # type: ignore[no-untyped-def]
